@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Interoffice.Web.Features.Errors;
+
+/// <summary>Dutch pages for errors; reached by re-execution from the status-code and exception middleware.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/fout/{code:int?}")]
+    public IActionResult Error(int? code)
+    {
+        var status = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        return View(status == StatusCodes.Status404NotFound ? "NotFound" : "Error", status);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Infrastructure.Data;
+
+public static class DataExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SiteDbContext"/> on the configured provider, the readiness check on it
+    /// and Data Protection keys stored in it, so that every instance shares antiforgery and sign-in.
+    /// </summary>
+    public static IHostApplicationBuilder AddSiteDatabase(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var provider = builder.Configuration.GetValue(
+            $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is empty. Set it to a SQLite path (Data Source=App_Data/interoffice.db) or a SQL Server connection string.");
+        }
+
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(o =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database", tags: ["ready"]);
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Interoffice.Web")
+            .PersistKeysToDbContext<SiteDbContext>();
+
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations of the configured provider.</summary>
+    public static async Task MigrateSiteDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite is embedded, so the default run migrates it at start; SQL Server is migrated by the operator.</summary>
+    public static bool MigratesOnStart(this IConfiguration configuration) =>
+        configuration.GetValue($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite)
+            == DatabaseProvider.Sqlite;
+
+    // A relative SQLite path is taken from the content root, not the working directory,
+    // so `dotnet run --project` from anywhere uses the same file.
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is not (":memory:" or "") && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            if (!Path.IsPathRooted(csb.DataSource))
+            {
+                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Infrastructure.Data;
+
+/// <summary>
+/// The site's one database. The model is provider-neutral; each provider has a subclass
+/// only so that it can own its migration set (see <see cref="SqliteSiteDbContext"/>).
+/// </summary>
+public class SiteDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+    }
+}
+
+/// <summary>The SQLite flavour; its migrations live in Migrations/Sqlite.</summary>
+public sealed class SqliteSiteDbContext(DbContextOptions<SqliteSiteDbContext> options) : SiteDbContext(options);
+
+/// <summary>The SQL Server flavour; its migrations live in Migrations/SqlServer.</summary>
+public sealed class SqlServerSiteDbContext(DbContextOptions<SqlServerSiteDbContext> options) : SiteDbContext(options);

@@ -1,0 +1,84 @@
+using Interoffice.Web.Features.Privacy;
+using Interoffice.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Interoffice.Web.Infrastructure.Hosting;
+
+/// <summary>The web pipeline: one place that says what every request passes through, in order.</summary>
+public static partial class HostingExtensions
+{
+    public static IHostApplicationBuilder AddSiteWeb(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.SectionName)
+            .Validate(o => o.HasValidBaseUrl(), "Site:BaseUrl must be empty or an absolute http(s) address such as https://www.interoffice.nl.")
+            .ValidateOnStart();
+
+        builder.Services.AddControllersWithViews().AddFeatureFolders();
+        builder.Services.AddRouting(o =>
+        {
+            o.LowercaseUrls = true;
+            o.AppendTrailingSlash = false;
+        });
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/xml"]);
+        });
+        builder.Services.AddPrivacyStatement();
+        return builder;
+    }
+
+    public static WebApplication UseSiteWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fout");
+            app.UseHsts();
+        }
+
+        app.UseSiteRequestLogging();
+        app.UseResponseCompression();
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseCookiePolicy();
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        // Liveness: the process answers. Readiness: it can also reach its database.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
+        return app;
+    }
+
+    /// <summary>
+    /// Command-line verbs run instead of the web server. <c>migrate</c> applies the configured
+    /// provider's migrations and exits: the step an operator runs before starting a SQL Server deployment.
+    /// </summary>
+    public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args.FirstOrDefault())
+        {
+            case "migrate":
+                await app.Services.MigrateSiteDatabaseAsync();
+                LogMigrated(app.Logger);
+                return 0;
+            default:
+                return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "The database is migrated")]
+    private static partial void LogMigrated(ILogger logger);
+}

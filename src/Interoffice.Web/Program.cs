@@ -1,0 +1,37 @@
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Hosting;
+using Serilog;
+
+Log.Logger = LoggingExtensions.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSiteLogging();
+    builder.AddSiteDatabase();
+    builder.AddSecurityHeaders();
+    builder.AddSiteWeb();
+
+    var app = builder.Build();
+    if (await app.RunVerbAsync(args) is { } exitCode)
+    {
+        return exitCode;
+    }
+
+    if (app.Configuration.MigratesOnStart())
+    {
+        await app.Services.MigrateSiteDatabaseAsync();
+    }
+
+    app.UseSiteWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The site stopped on an unhandled exception");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
