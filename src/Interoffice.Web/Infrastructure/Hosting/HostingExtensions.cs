@@ -36,6 +36,10 @@ public static partial class HostingExtensions
     public static WebApplication UseSiteWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Read the privacy statement now: a broken content file stops the start instead of the first visitor.
+        _ = app.Services.GetRequiredService<PrivacyStatementProvider>();
+
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -19,25 +19,29 @@ public static class LoggingExtensions
     /// <summary>
     /// Serilog from the <c>Serilog</c> section. The console sink is set here, not in configuration:
     /// readable text in Development, compact JSON for log collectors everywhere else.
+    /// The host keeps a logger of its own (preserveStaticLogger): the static one stays the bootstrap
+    /// logger for start-up failures, and two hosts in one process (tests) never write to each other's sinks.
     /// </summary>
     public static IHostApplicationBuilder AddSiteLogging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (development)
+        builder.Services.AddSerilog(
+            (services, logger) =>
             {
-                logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-        });
+                logger.ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext();
+                if (development)
+                {
+                    logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -48,6 +52,7 @@ public static class LoggingExtensions
     public static IApplicationBuilder UseSiteRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
             o.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

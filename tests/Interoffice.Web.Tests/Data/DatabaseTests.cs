@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interoffice.Web.Tests.Data;
+
+public sealed class DatabaseTests
+{
+    [Fact]
+    public void The_sqlite_migrations_cover_the_whole_model()
+    {
+        using var db = new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "run dotnet ef migrations add for SqliteSiteDbContext");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void The_sql_server_migrations_cover_the_whole_model()
+    {
+        // Builds the model only: no server is contacted.
+        using var db = new SqlServerSiteDbContext(new DbContextOptionsBuilder<SqlServerSiteDbContext>().UseSqlServer("Server=none").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "run dotnet ef migrations add for SqlServerSiteDbContext");
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task The_default_run_creates_and_migrates_its_sqlite_file_at_start()
+    {
+        await using var site = new SiteFactory();
+        using var _ = site.CreateClient();
+
+        Assert.True(File.Exists(site.DatabasePath));
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_share_their_data_protection_keys()
+    {
+        await using var first = new SiteFactory();
+        await using var second = new SiteFactory { DatabasePath = first.DatabasePath };
+        using var __ = first.CreateClient();
+
+        var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("aanmelding");
+        using var ___ = second.CreateClient();
+        var readBack = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret);
+
+        Assert.Equal("aanmelding", readBack);
+        await using var scope = first.Services.CreateAsyncScope();
+        Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().DataProtectionKeys.ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_migrate_verb_migrates_the_database_and_exits()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var start = new ProcessStartInfo("dotnet", ["Interoffice.Web.dll", "migrate"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Default"] = $"Data Source={path}",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+        };
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await output + await errors);
+        Assert.Contains("The database is migrated", await output, StringComparison.Ordinal);
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
+        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+        await connection.CloseAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+}

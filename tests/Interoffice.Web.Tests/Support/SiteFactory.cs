@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Interoffice.Web.Tests.Support;
+
+/// <summary>
+/// The site as a visitor meets it in production, on a SQLite database file of its own.
+/// Settings are given before the first request; every factory is a separate site instance.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
+
+    /// <summary>The SQLite file; give another instance's path for a second instance on the same database, as behind a load balancer.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+
+    public string EnvironmentName { get; set; } = "Production";
+
+    /// <summary>Every log event the site wrote, as an operator's log collector would receive it.</summary>
+    public ConcurrentQueue<LogEvent> LogEvents { get; } = new();
+
+    public SiteFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(new CollectingSink(LogEvents)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+
+    private sealed class CollectingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
+    {
+        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
+    }
+}
