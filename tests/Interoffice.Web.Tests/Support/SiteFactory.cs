@@ -35,6 +35,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         builder.UseEnvironment(EnvironmentName);
+
+        // Outside Development the build output's static assets (their compressed copies live under obj/)
+        // are found only through the static web assets manifest; a published site has them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Warning");

@@ -40,7 +40,6 @@ public static partial class HostingExtensions
         // Read the privacy statement now: a broken content file stops the start instead of the first visitor.
         _ = app.Services.GetRequiredService<PrivacyStatementProvider>();
 
-        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fout");

@@ -1,0 +1,127 @@
+using System.Net;
+using Interoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Interoffice.Web.BrowserTests.Support;
+
+/// <summary>The site on a real port on loopback, and one Chromium to visit it with.</summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public SiteFactory Site { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: TestResults/screenshots at the repository root.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.ExecutablePath is null)
+        {
+            if (Chromium.Required)
+            {
+                throw new InvalidOperationException(Chromium.InstallHint);
+            }
+
+            return;
+        }
+
+        Site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Site.StartServer();
+        var address = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = Chromium.Arguments,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A fresh visitor: no cookies, every request, console message and page error recorded.</summary>
+    public async Task<Visit> VisitAsync(int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            Locale = "nl-NL",
+        });
+        var page = await context.NewPageAsync();
+        return new Visit(context, page, BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Site.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Interoffice.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>One visitor's tab, with what it sent and what went wrong in it.</summary>
+public sealed class Visit : IAsyncDisposable
+{
+    public Visit(IBrowserContext context, IPage page, Uri site)
+    {
+        Context = context;
+        Page = page;
+        page.Request += (_, request) => Requests.Add(request.Url);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                ConsoleProblems.Add($"{message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => ConsoleProblems.Add($"page error: {error}");
+        SiteAuthority = site.Authority;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public string SiteAuthority { get; }
+
+    public List<string> Requests { get; } = [];
+
+    public List<string> ConsoleProblems { get; } = [];
+
+    /// <summary>Requests to any host but the site itself (data: URLs never leave the browser).</summary>
+    public IEnumerable<string> ThirdPartyRequests =>
+        Requests.Where(url => !url.StartsWith("data:", StringComparison.Ordinal) && new Uri(url).Authority != SiteAuthority);
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(BrowserSite.ScreenshotFolder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
