@@ -1,3 +1,4 @@
+using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 using Serilog;
@@ -10,6 +11,7 @@ try
     builder.AddSiteDatabase();
     builder.AddSecurityHeaders();
     builder.AddSiteWeb();
+    builder.AddConsent();
 
     var app = builder.Build();
     if (await app.RunVerbAsync(args) is { } exitCode)

@@ -1,3 +1,4 @@
+using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,9 +15,12 @@ public static partial class HostingExtensions
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.SectionName)
             .Validate(o => o.HasValidBaseUrl(), "Site:BaseUrl must be empty or an absolute http(s) address such as https://www.interoffice.nl.")
+            .Validate(o => o.HasValidVideoId(), "Site:AboutVideoId must be empty or a YouTube video id of 11 characters.")
             .ValidateOnStart();
 
-        builder.Services.AddControllersWithViews().AddFeatureFolders();
+        // Every form post must carry an antiforgery token; a missing one answers the Dutch 400 page.
+        builder.Services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddFeatureFolders();
         builder.Services.AddRouting(o =>
         {
             o.LowercaseUrls = true;
@@ -49,6 +53,7 @@ public static partial class HostingExtensions
         app.UseSiteRequestLogging();
         app.UseResponseCompression();
         app.UseSecurityHeaders();
+        app.UseConsent();
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseCookiePolicy();
         app.UseRouting();

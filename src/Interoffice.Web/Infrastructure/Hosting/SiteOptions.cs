@@ -11,7 +11,13 @@ public sealed class SiteOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>A YouTube video shown on the about page; empty shows none.</summary>
+    public string? AboutVideoId { get; set; }
+
     /// <summary>The public address without a trailing slash, for links that leave the page (canonical, sitemap).</summary>
+    public bool HasValidVideoId() =>
+        string.IsNullOrEmpty(AboutVideoId) || System.Text.RegularExpressions.Regex.IsMatch(AboutVideoId, "^[A-Za-z0-9_-]{11}$");
+
     public bool HasValidBaseUrl() =>
         string.IsNullOrEmpty(BaseUrl)
         || (Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));

@@ -1,0 +1,44 @@
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>The consent that applies to one request, resolved once by <see cref="ConsentMiddleware"/>.</summary>
+public sealed class ConsentContext(
+    ConsentState? choice,
+    bool globalPrivacyControl,
+    IReadOnlyList<ConsentCategory> offered,
+    bool oneTimeVideo)
+{
+    /// <summary>The visitor's explicit, current choice; null while none is made.</summary>
+    public ConsentState? Choice { get; } = choice;
+
+    /// <summary>The browser sent <c>Sec-GPC: 1</c>.</summary>
+    public bool GlobalPrivacyControl { get; } = globalPrivacyControl;
+
+    public IReadOnlyList<ConsentCategory> Offered { get; } = offered;
+
+    /// <summary>The visitor chose "Video laden" on a placeholder: embeds load for this response only.</summary>
+    public bool OneTimeVideo { get; } = oneTimeVideo;
+
+    public bool IsGranted(ConsentCategory category) =>
+        category == ConsentCategory.Functional || (Choice is not null && Choice.Granted.Contains(category));
+
+    /// <summary>Without a choice, GPC refuses tracking and advertising; an explicit choice wins over the signal.</summary>
+    public bool IsRefusedBySignal(ConsentCategory category) =>
+        Choice is null && GlobalPrivacyControl && category is ConsentCategory.Tracking or ConsentCategory.Advertising;
+
+    /// <summary>The banner asks while an offered category has neither a choice nor a refusal by signal.</summary>
+    public bool ShowBanner => Choice is null && Offered.Any(c => !IsRefusedBySignal(c));
+
+    public IReadOnlySet<ConsentCategory> Granted =>
+        Choice?.Granted ?? new HashSet<ConsentCategory>();
+}
+
+public static class ConsentContextExtensions
+{
+    private static readonly ConsentContext Nothing = new(null, false, [], false);
+
+    public static ConsentContext Consent(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<ConsentContext>() ?? Nothing;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// Reads and writes the consent cookie. Its value is encrypted and signed with Data Protection, so it cannot be
+/// forged or altered unnoticed. Whatever is wrong with it (missing, malformed, tampered, expired, made for another
+/// version of the policy) reads as "no choice yet", never as an error.
+/// </summary>
+public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection, IOptions<ConsentOptions> options, TimeProvider time)
+{
+    public const string Name = "io.consent";
+
+    // A clock a few minutes ahead on another instance must not void a fresh choice.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector("Interoffice.Consent.Cookie.v1");
+
+    public string Protect(ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var payload = new Payload(
+            state.ConsentId,
+            state.PolicyVersion,
+            [.. state.Granted.Order().Select(c => c.Key())],
+            state.DecidedAt.ToUnixTimeSeconds(),
+            state.Method);
+        return protector.Protect(JsonSerializer.Serialize(payload, PayloadContext.Default.Payload));
+    }
+
+    /// <summary>The choice in the cookie, or null when there is no valid, current one.</summary>
+    public ConsentState? Read(string? value, string currentPolicyVersion)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 4096)
+        {
+            return null;
+        }
+
+        Payload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize(protector.Unprotect(value), PayloadContext.Default.Payload);
+        }
+        catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or NotSupportedException)
+        {
+            return null;
+        }
+
+        if (payload is null || string.IsNullOrEmpty(payload.Id) || payload.Granted is null || payload.Version != currentPolicyVersion)
+        {
+            return null;
+        }
+
+        var granted = new HashSet<ConsentCategory>();
+        foreach (var key in payload.Granted)
+        {
+            if (!ConsentCategories.TryParse(key, out var category) || category == ConsentCategory.Functional)
+            {
+                return null;
+            }
+
+            granted.Add(category);
+        }
+
+        var state = new ConsentState(payload.Id, payload.Version, granted, DateTimeOffset.FromUnixTimeSeconds(payload.At), payload.Method);
+        var now = time.GetUtcNow();
+        return state.DecidedAt > now + ClockSkew || ExpiresAt(state) <= now ? null : state;
+    }
+
+    /// <summary>A choice that accepts anything lasts longer than a full rejection.</summary>
+    public DateTimeOffset ExpiresAt(ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.DecidedAt.AddMonths(state.AcceptsAnything ? options.Value.AcceptedLifetimeMonths : options.Value.RejectedLifetimeMonths);
+    }
+
+    public void Write(HttpResponse response, ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(Name, Protect(state), new CookieOptions
+        {
+            Expires = ExpiresAt(state),
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+            Path = "/",
+        });
+    }
+
+    internal sealed record Payload(
+        [property: JsonPropertyName("i")] string Id,
+        [property: JsonPropertyName("v")] string Version,
+        [property: JsonPropertyName("g")] string[] Granted,
+        [property: JsonPropertyName("t")] long At,
+        [property: JsonPropertyName("m")] ConsentMethod Method);
+
+    [JsonSerializable(typeof(Payload))]
+    [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+    internal sealed partial class PayloadContext : JsonSerializerContext;
+}

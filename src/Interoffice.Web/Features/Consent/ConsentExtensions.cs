@@ -1,0 +1,23 @@
+namespace Interoffice.Web.Features.Consent;
+
+public static class ConsentExtensions
+{
+    public static IHostApplicationBuilder AddConsent(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ConsentOptions>()
+            .BindConfiguration(ConsentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsentOptions>, ConsentOptionsValidator>();
+        builder.Services.AddSingleton<EnabledServices>();
+        builder.Services.AddSingleton<ConsentCookie>();
+        builder.Services.AddScoped<ConsentLog>();
+        builder.Services.AddHostedService<ConsentLogRetention>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Resolves each request's consent; after the security headers (it widens their policy), before anything renders.</summary>
+    public static IApplicationBuilder UseConsent(this IApplicationBuilder app) => app.UseMiddleware<ConsentMiddleware>();
+}

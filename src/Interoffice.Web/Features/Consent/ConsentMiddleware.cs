@@ -1,0 +1,44 @@
+using Interoffice.Web.Infrastructure.Hosting;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// Resolves the consent of every request into a <see cref="ConsentContext"/>, opens the Content-Security-Policy
+/// for the hosts of consented services only, and expires cookies of categories that are not consented.
+/// </summary>
+public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentCookie cookie)
+{
+    /// <summary>The query that loads embedded videos for one response ("Video laden").</summary>
+    public const string OneTimeVideoQuery = "video";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var consent = Resolve(context);
+        context.Features.Set(consent);
+
+        var policy = context.ContentSecurityPolicy();
+        foreach (var enabled in services.All)
+        {
+            if (consent.IsGranted(enabled.Service.Category)
+                || (consent.OneTimeVideo && enabled.Service.Key == ServiceRegistry.YouTube))
+            {
+                foreach (var (directive, sources) in enabled.Service.Sources)
+                {
+                    policy.Allow(directive, sources);
+                }
+            }
+        }
+
+        CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: new HashSet<ConsentCategory>());
+        return next(context);
+    }
+
+    private ConsentContext Resolve(HttpContext context)
+    {
+        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], services.PolicyVersion);
+        var gpc = context.Request.Headers["Sec-GPC"] == "1";
+        var oneTimeVideo = HttpMethods.IsGet(context.Request.Method) && context.Request.Query[OneTimeVideoQuery] == "laden";
+        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo);
+    }
+}

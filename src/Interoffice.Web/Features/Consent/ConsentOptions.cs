@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>Bound from the <c>Consent</c> section.</summary>
+public sealed class ConsentOptions
+{
+    public const string SectionName = "Consent";
+
+    /// <summary>Per service key (see <see cref="ServiceRegistry"/>): its account id, or Enabled for one that needs none.</summary>
+    public Dictionary<string, ServiceSettings> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a choice that accepts anything is kept (13 months is the regulators' cap).</summary>
+    [Range(1, 13)]
+    public int AcceptedLifetimeMonths { get; set; } = 12;
+
+    /// <summary>How long a full rejection is kept before the visitor is asked again.</summary>
+    [Range(1, 13)]
+    public int RejectedLifetimeMonths { get; set; } = 6;
+
+    /// <summary>How long the proof of each choice is kept in the consent log.</summary>
+    [Range(1, 120)]
+    public int RecordRetentionMonths { get; set; } = 24;
+
+    /// <summary>The cookie policy's own revision: raise it to ask every visitor again without changing the privacy statement.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9-]{1,16}$")]
+    public string Revision { get; set; } = "1";
+}
+
+public sealed class ServiceSettings
+{
+    public string? Id { get; set; }
+
+    public bool Enabled { get; set; }
+}
+
+internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConsentOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (key, settings) in options.Services)
+        {
+            var service = ServiceRegistry.Find(key);
+            if (service is null)
+            {
+                failures.Add($"Consent:Services:{key} is not a known service; known are {string.Join(", ", ServiceRegistry.All.Select(s => s.Key))}.");
+            }
+            else if (!string.IsNullOrWhiteSpace(settings.Id) && (service.IdPattern is null || !service.IdPattern.IsMatch(settings.Id.Trim())))
+            {
+                failures.Add(service.IdPattern is null
+                    ? $"Consent:Services:{key} takes no Id; set Enabled to true."
+                    : $"Consent:Services:{key}:Id '{settings.Id}' does not have the form {service.IdPattern}.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// <c>&lt;consent-scripts placement="Head" /&gt;</c>: the markup of every enabled service whose category the
+/// visitor consented to, and in the head Google Consent Mode's defaults before any Google tag.
+/// Nothing of a service without consent reaches the HTML.
+/// </summary>
+[HtmlTargetElement("consent-scripts", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public MarkupPlacement Placement { get; set; } = MarkupPlacement.Head;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.TagName = null;
+        var http = ViewContext.HttpContext;
+        var consent = http.Consent();
+        var nonce = http.CspNonce();
+
+        if (Placement == MarkupPlacement.Head && services.UsesGoogleConsentMode)
+        {
+            var signals = GoogleConsentMode.ToScriptObject(GoogleConsentMode.For(consent.IsGranted));
+            output.Content.AppendHtml(
+                $"<script nonce=\"{nonce}\">window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}" +
+                $"gtag('consent','default',{signals});</script>\n");
+        }
+
+        foreach (var enabled in services.All)
+        {
+            if (enabled.Service.Placement == Placement && enabled.Service.Markup is { } markup && consent.IsGranted(enabled.Service.Category))
+            {
+                // The id was validated against the service's pattern at start, so it is safe inside the script.
+                output.Content.AppendHtml(markup(enabled.Id, nonce)).AppendHtml("\n");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// <c>&lt;youtube-embed video-id="…" title="…" /&gt;</c>: with social consent (or "Video laden" for this once) the
+/// video from youtube-nocookie.com; without it a local placeholder that contacts nobody.
+/// </summary>
+[HtmlTargetElement("youtube-embed", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class YouTubeEmbedTagHelper(EnabledServices services, IAntiforgery antiforgery) : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public string VideoId { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var http = ViewContext.HttpContext;
+        var consent = http.Consent();
+        var id = UrlEncoder.Default.Encode(VideoId);
+        var title = HtmlEncoder.Default.Encode(Title);
+        var anchor = $"video-{id}";
+        output.TagName = "figure";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "video");
+        output.Attributes.SetAttribute("id", anchor);
+
+        if (!services.IsEnabled(ServiceRegistry.YouTube))
+        {
+            output.Content.SetHtmlContent($"<a href=\"https://www.youtube.com/watch?v={id}\">Bekijk de video ‘{title}’ op YouTube</a>");
+            return;
+        }
+
+        if (consent.IsGranted(ConsentCategory.Social) || consent.OneTimeVideo)
+        {
+            output.Content.SetHtmlContent(
+                $"<iframe class=\"video-frame\" src=\"https://www.youtube-nocookie.com/embed/{id}\" title=\"{title}\" loading=\"lazy\" " +
+                "allow=\"encrypted-media; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\" allowfullscreen></iframe>");
+            return;
+        }
+
+        var path = HtmlEncoder.Default.Encode(ConsentViewModels.CurrentLocalUrl(http));
+        var token = HtmlEncoder.Default.Encode(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
+        output.Content.SetHtmlContent(
+            $"<div class=\"video-placeholder\"><p class=\"video-title\">{title}</p>" +
+            "<p>Deze video staat op YouTube. Als u hem laadt, ontvangt YouTube (Google) uw IP-adres en kan het cookies plaatsen.</p>" +
+            "<div class=\"video-actions\">" +
+            $"<a class=\"btn btn-light\" href=\"{path}?{ConsentMiddleware.OneTimeVideoQuery}=laden#{anchor}\">Video laden</a>" +
+            $"<form method=\"post\" action=\"/cookies/keuze\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{token}\">" +
+            $"<input type=\"hidden\" name=\"keuze\" value=\"toevoegen\"><input type=\"hidden\" name=\"categorie\" value=\"social\">" +
+            $"<input type=\"hidden\" name=\"terug\" value=\"{path}#{anchor}\">" +
+            "<button class=\"btn btn-light\" type=\"submit\">Altijd toestaan</button></form></div>" +
+            "<p class=\"video-note\">Met ‘Altijd toestaan’ geeft u toestemming voor social media. U kunt dit altijd wijzigen via " +
+            "<a href=\"/cookies\">Cookie-instellingen</a>.</p></div>");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// A cookie as the cookie statement lists it. A name ending in <c>*</c> stands for every cookie that starts so.
+/// <see cref="Domain"/> is null for a cookie on the site's own domain (which the site can remove), or the
+/// third party's domain (which only the visitor's browser can remove).
+/// </summary>
+public sealed record ServiceCookie(string Name, string Lifetime, string Purpose, string? Domain = null)
+{
+    public bool IsFirstParty => Domain is null;
+
+    public bool Matches(string cookieName)
+    {
+        ArgumentNullException.ThrowIfNull(cookieName);
+        return Name.EndsWith('*')
+            ? cookieName.StartsWith(Name[..^1], StringComparison.Ordinal)
+            : string.Equals(Name, cookieName, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Where a service's markup goes on the page.</summary>
+public enum MarkupPlacement
+{
+    None,
+    Head,
+    BodyEnd,
+}
+
+/// <summary>
+/// One third-party service: what the cookie statement says of it, which hosts the Content-Security-Policy
+/// opens for it once its category is consented, and the markup it puts on the page.
+/// </summary>
+public sealed class ThirdPartyService
+{
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ConsentCategory Category { get; init; }
+
+    public required string Provider { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public required Uri PrivacyPolicy { get; init; }
+
+    public required IReadOnlyList<ServiceCookie> Cookies { get; init; }
+
+    /// <summary>CSP directive → the sources it needs (script-src, connect-src, img-src, frame-src, …).</summary>
+    public required IReadOnlyDictionary<string, string[]> Sources { get; init; }
+
+    /// <summary>The form of the account id; null for a service that needs none (it is switched on with Enabled).</summary>
+    public Regex? IdPattern { get; init; }
+
+    /// <summary>Google's tags, which need Consent Mode defaults before them.</summary>
+    public bool UsesGoogleConsentMode { get; init; }
+
+    public MarkupPlacement Placement { get; init; } = MarkupPlacement.None;
+
+    /// <summary>The markup, given the validated account id and the response's script nonce.</summary>
+    public Func<string, string, string>? Markup { get; init; }
+}
