@@ -13,7 +13,7 @@ public sealed class StaticAssetsTests(SiteFactory site) : IClassFixture<SiteFact
         var document = await client.GetDocumentAsync("/");
         var stylesheets = document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
 
-        Assert.Equal(2, stylesheets.Count);
+        Assert.Equal(3, stylesheets.Count);
         foreach (var href in stylesheets)
         {
             Assert.Matches(@"\.[a-z0-9]{10}\.css$", href);

@@ -15,9 +15,21 @@ namespace Interoffice.Web.Tests.Support;
 public class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+
+    // A second instance on another's database leaves the file to its owner.
+    private readonly bool ownsDatabase = true;
 
     /// <summary>The SQLite file; give another instance's path for a second instance on the same database, as behind a load balancer.</summary>
-    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+    public string DatabasePath
+    {
+        get => databasePath;
+        init
+        {
+            databasePath = value;
+            ownsDatabase = false;
+        }
+    }
 
     public string EnvironmentName { get; set; } = "Production";
 
@@ -29,6 +41,16 @@ public class SiteFactory : WebApplicationFactory<Program>
         settings[key] = value;
         return this;
     }
+
+    /// <summary>Every third-party service on, with test ids, and a video on the about page.</summary>
+    public SiteFactory WithAllServices() => this
+        .With("Consent:Services:GoogleAnalytics:Id", "G-TEST123456")
+        .With("Consent:Services:Hotjar:Id", "3000001")
+        .With("Consent:Services:GoogleAds:Id", "AW-4000000001")
+        .With("Consent:Services:MetaPixel:Id", "5000000000000001")
+        .With("Consent:Services:LinkedInInsight:Id", "6000001")
+        .With("Consent:Services:YouTube:Enabled", "true")
+        .With("Site:AboutVideoId", "abcdefghijk");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,6 +77,11 @@ public class SiteFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);

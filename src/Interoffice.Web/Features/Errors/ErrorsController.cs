@@ -4,6 +4,8 @@ namespace Interoffice.Web.Features.Errors;
 
 /// <summary>Dutch pages for errors; reached by re-execution from the status-code and exception middleware.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // re-executed for failed posts too, including a post that failed its antiforgery check
+
 public sealed class ErrorsController : Controller
 {
     [Route("/fout/{code:int?}")]

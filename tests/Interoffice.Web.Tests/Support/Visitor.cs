@@ -1,0 +1,99 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Interoffice.Web.Tests.Support;
+
+/// <summary>One visitor with a cookie jar, on the public address over HTTPS, who sees redirects as they come.</summary>
+public sealed class Visitor : IDisposable
+{
+    private Visitor(HttpClient client, CookieContainer cookies)
+    {
+        Client = client;
+        Cookies = cookies;
+    }
+
+    public HttpClient Client { get; }
+
+    public CookieContainer Cookies { get; }
+
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static Visitor Of(SiteFactory site, string address = "https://www.interoffice.nl")
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var cookies = new CookieContainer();
+        var client = site.CreateDefaultClient(new Uri(address), new CookieJar(cookies));
+        return new Visitor(client, cookies);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string path)
+    {
+        var response = await SendAsync(HttpMethod.Get, path);
+        return (response, await Html.ParseAsync(await response.Content.ReadAsStringAsync()));
+    }
+
+    public async Task<IDocument> PageAsync(string path)
+    {
+        var (response, document) = await GetAsync(path);
+        response.Dispose();
+        return document;
+    }
+
+    /// <summary>Posts a consent choice the way the page's own form does, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> ChooseAsync(string choice, IEnumerable<string>? categories = null, string returnUrl = "/", string fromPage = "/cookies", string? accept = null)
+    {
+        var page = await PageAsync(fromPage);
+        var token = page.QuerySelector("form[action='/cookies/keuze'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{fromPage} has no consent form");
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("keuze", choice), new("terug", returnUrl) };
+        fields.AddRange((categories ?? []).Select(c => new KeyValuePair<string, string>("categorie", c)));
+        using var form = new FormUrlEncodedContent(fields);
+        return await SendAsync(HttpMethod.Post, "/cookies/keuze", form, accept);
+    }
+
+    public string? CookieValue(string name) =>
+        Cookies.GetAllCookies().FirstOrDefault(c => c.Name == name && !c.Expired)?.Value;
+
+    public void Dispose() => Client.Dispose();
+
+    /// <summary>Keeps cookies like a browser, including the Set-Cookie headers of redirects.</summary>
+    private sealed class CookieJar(CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                foreach (var setCookie in setCookies)
+                {
+                    cookies.SetCookies(request.RequestUri!, setCookie);
+                }
+            }
+
+            return response;
+        }
+    }
+}
