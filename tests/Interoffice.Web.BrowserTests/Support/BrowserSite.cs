@@ -8,11 +8,18 @@ using Microsoft.Playwright;
 namespace Interoffice.Web.BrowserTests.Support;
 
 /// <summary>The site on a real port on loopback, and one Chromium to visit it with.</summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
-    public SiteFactory Site { get; } = new();
+    public BrowserSite()
+        : this(new SiteFactory())
+    {
+    }
+
+    protected BrowserSite(SiteFactory site) => Site = site;
+
+    public SiteFactory Site { get; }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -21,7 +28,7 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>Where screenshots go: TestResults/screenshots at the repository root.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (Chromium.ExecutablePath is null)
         {
@@ -50,6 +57,11 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>A fresh visitor: no cookies, every request, console message and page error recorded.</summary>
     public async Task<Visit> VisitAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
+        if (Chromium.ExecutablePath is null)
+        {
+            throw new InvalidOperationException(Chromium.InstallHint);
+        }
+
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
@@ -57,11 +69,23 @@ public sealed class BrowserSite : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "nl-NL",
         });
+        // Nothing leaves this machine: a request to another host is recorded and answered empty here.
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Authority == BaseAddress.Authority)
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 204 });
+            }
+        });
         var page = await context.NewPageAsync();
         return new Visit(context, page, BaseAddress);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -122,6 +146,10 @@ public sealed class Visit : IAsyncDisposable
         Directory.CreateDirectory(BrowserSite.ScreenshotFolder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>The names of the cookies the browser holds for the site.</summary>
+    public async Task<IReadOnlyList<string>> CookieNamesAsync() =>
+        [.. (await Context.CookiesAsync()).Select(c => c.Name).Order(StringComparer.Ordinal)];
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

@@ -25,7 +25,9 @@ public static class SecurityHeaders
         {
             o.Cookie.Name = "io.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // The cookie policy above still marks it Secure outside Development; SameAsRequest here only keeps
+            // antiforgery from failing every page when a proxy forgets to forward the scheme.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddHsts(o =>
         {

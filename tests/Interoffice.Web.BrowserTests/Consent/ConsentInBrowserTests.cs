@@ -1,0 +1,213 @@
+using Deque.AxeCore.Playwright;
+using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Interoffice.Web.BrowserTests.Consent;
+
+/// <summary>
+/// The consent banner as a visitor meets it, checked the way the Dutch regulator's scanner checks sites:
+/// a real browser that records every request and cookie before and after a click.
+/// </summary>
+public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite browser) : IClassFixture<ConsentInBrowserTests.AllServicesSite>
+{
+    private static readonly string[] Functional = ["io.af", "io.consent"];
+    private static readonly string[] AdvertisingAndTrackingHosts =
+        ["googleadservices.com", "doubleclick.net", "facebook.net", "facebook.com", "licdn.com", "linkedin.com"];
+
+    public sealed class AllServicesSite() : BrowserSite(new SiteFactory().WithAllServices());
+
+    [BrowserFact]
+    public async Task A_first_visit_contacts_no_other_host_and_sets_only_functional_cookies()
+    {
+        await using var visit = await browser.VisitAsync();
+        foreach (var path in new[] { "/", "/diensten", "/over-ons" })
+        {
+            await visit.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(visit.Page.Locator("section.consent-banner")).ToBeVisibleAsync();
+        }
+
+        Assert.Empty(visit.ThirdPartyRequests);
+        Assert.All(await visit.CookieNamesAsync(), name => Assert.Contains(name, Functional));
+        Assert.Empty(visit.ConsoleProblems);
+    }
+
+    [BrowserFact]
+    public async Task Reject_all_sends_no_request_to_third_parties_on_the_next_three_pages()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/");
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }).ClickAsync();
+        await Assertions.Expect(visit.Page.Locator("section.consent-banner")).ToHaveCountAsync(0);
+        foreach (var path in new[] { "/diensten", "/over-ons", "/contact" })
+        {
+            await visit.Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            Assert.Equal(0, await visit.Page.Locator("section.consent-banner").CountAsync());
+        }
+
+        Assert.Empty(visit.ThirdPartyRequests);
+        Assert.All(await visit.CookieNamesAsync(), name => Assert.Contains(name, Functional));
+        Assert.Contains("io.consent", await visit.CookieNamesAsync());
+        Assert.Empty(visit.ConsoleProblems);
+    }
+
+    [BrowserFact]
+    public async Task Accepting_analytics_only_starts_Google_Analytics_and_contacts_no_advertising_host()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/diensten");
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Instellingen", Exact = true }).ClickAsync();
+        var dialog = visit.Page.Locator("dialog#consent-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByLabel("Analytisch").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
+
+        await visit.Page.WaitForRequestAsync(r => r.Url.StartsWith("https://www.googletagmanager.com/gtag/js?id=G-TEST123456", StringComparison.Ordinal));
+        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.EndsWith("/diensten", visit.Page.Url, StringComparison.Ordinal);
+        Assert.Contains(visit.ThirdPartyRequests, url => url.StartsWith("https://static.hotjar.com/", StringComparison.Ordinal));
+        Assert.DoesNotContain(visit.ThirdPartyRequests, url => AdvertisingAndTrackingHosts.Any(host => new Uri(url).Host.EndsWith(host, StringComparison.Ordinal)));
+        Assert.Equal(0, await visit.Page.Locator("section.consent-banner").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task Withdrawing_analytics_removes_the_ga_cookies_planted_under_the_sites_domain()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/cookies");
+        await visit.Page.Locator("#instellingen-analytics").CheckAsync();
+        await visit.Page.Locator("main form.consent-settings").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
+        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var host = browser.BaseAddress.Host;
+        await visit.Context.AddCookiesAsync(
+        [
+            new Cookie { Name = "_ga", Value = "GA1.1.1.2", Domain = host, Path = "/" },
+            new Cookie { Name = "_ga_TEST123456", Value = "GS1.1.1", Domain = host, Path = "/" },
+            new Cookie { Name = "_gid", Value = "GA1.1.3.4", Domain = host, Path = "/" },
+        ]);
+        Assert.Contains("_ga", await visit.CookieNamesAsync());
+
+        await visit.Page.GotoAsync("/cookies");
+        await visit.Page.Locator("#instellingen-analytics").UncheckAsync();
+        await visit.Page.Locator("#instellingen-analytics").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
+        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var names = await visit.CookieNamesAsync();
+        Assert.DoesNotContain("_ga", names);
+        Assert.DoesNotContain("_ga_TEST123456", names);
+        Assert.DoesNotContain("_gid", names);
+        Assert.DoesNotContain("gtag/js", await visit.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_the_banner_and_the_settings_still_work()
+    {
+        await using (var rejecting = await browser.VisitAsync(javaScript: false))
+        {
+            await rejecting.Page.GotoAsync("/over-ons");
+            await rejecting.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }).ClickAsync();
+            await rejecting.Page.WaitForURLAsync("**/over-ons");
+            Assert.Equal(0, await rejecting.Page.Locator("section.consent-banner").CountAsync());
+        }
+
+        await using var choosing = await browser.VisitAsync(javaScript: false);
+        await choosing.Page.GotoAsync("/");
+        await choosing.Page.Locator("section.consent-banner").GetByRole(AriaRole.Link, new() { Name = "Instellingen", Exact = true }).ClickAsync();
+        await choosing.Page.WaitForURLAsync("**/cookies#instellingen");
+        await choosing.Page.Locator("#instellingen-analytics").CheckAsync();
+        await choosing.Page.Locator("#instellingen-analytics").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
+        await choosing.Page.WaitForURLAsync("**/cookies");
+
+        await Assertions.Expect(choosing.Page.Locator("dl.consent-current")).ToContainTextAsync("Analytisch");
+        Assert.Equal(0, await choosing.Page.Locator("section.consent-banner").CountAsync());
+        Assert.Empty(choosing.ThirdPartyRequests);
+    }
+
+    [BrowserFact]
+    public async Task A_keyboard_user_can_reach_the_banner_and_accept_everything()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/");
+
+        await visit.Page.Keyboard.PressAsync("Tab");
+        await visit.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Naar de cookiekeuze", (await visit.Page.Locator(":focus").TextContentAsync())?.Trim());
+        await visit.Page.Keyboard.PressAsync("Enter");
+        Assert.Equal("cookiekeuze", await visit.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await visit.Page.Keyboard.PressAsync("Tab"); // the link to the cookie statement in the banner's text
+        await visit.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Alles accepteren", (await visit.Page.Locator(":focus").TextContentAsync())?.Trim());
+        Assert.NotEqual("none", await visit.Page.Locator(":focus").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await visit.Page.Keyboard.PressAsync("Enter");
+
+        await visit.Page.WaitForRequestAsync(r => r.Url.Contains("connect.facebook.net", StringComparison.Ordinal));
+        Assert.Equal(0, await visit.Page.Locator("section.consent-banner").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task The_settings_dialog_keeps_focus_inside_and_closes_with_Escape()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/");
+        var opener = visit.Page.Locator("section.consent-banner").GetByRole(AriaRole.Link, new() { Name = "Instellingen", Exact = true });
+        await opener.FocusAsync();
+        await visit.Page.Keyboard.PressAsync("Enter");
+        var dialog = visit.Page.Locator("dialog#consent-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+
+        for (var i = 0; i < 12; i++)
+        {
+            await visit.Page.Keyboard.PressAsync("Tab");
+            Assert.True(await visit.Page.EvaluateAsync<bool>("() => !document.activeElement || document.activeElement === document.body || !!document.activeElement.closest('dialog')"),
+                "focus left the dialog");
+        }
+
+        await visit.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        Assert.Equal("Instellingen", (await visit.Page.Locator(":focus").TextContentAsync())?.Trim());
+    }
+
+    [BrowserFact]
+    public async Task The_banner_and_the_settings_dialog_have_no_accessibility_violations()
+    {
+        await using var visit = await browser.VisitAsync(width: 390, height: 844);
+        await visit.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var withBanner = await visit.Page.RunAxe();
+        await visit.ScreenshotAsync("consent-banner-390");
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Instellingen", Exact = true }).ClickAsync();
+        await Assertions.Expect(visit.Page.Locator("dialog#consent-dialog")).ToBeVisibleAsync();
+        var withDialog = await visit.Page.RunAxe();
+        await visit.ScreenshotAsync("consent-settings-390");
+
+        Assert.True(withBanner.Violations.Length == 0, string.Join("; ", withBanner.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        Assert.True(withDialog.Violations.Length == 0, string.Join("; ", withDialog.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    [BrowserFact]
+    public async Task The_banner_shifts_no_content_on_the_page()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.AddInitScriptAsync("window.__shift = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });");
+        await visit.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await visit.Page.WaitForTimeoutAsync(500);
+
+        Assert.Equal(0, await visit.Page.EvaluateAsync<double>("() => window.__shift"));
+        await Assertions.Expect(visit.Page.Locator("section.consent-banner")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task Video_laden_plays_the_video_from_youtube_nocookie_without_a_lasting_choice()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/over-ons");
+        Assert.DoesNotContain(visit.ThirdPartyRequests, url => url.Contains("youtube", StringComparison.Ordinal));
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Video laden" }).ClickAsync();
+
+        await visit.Page.WaitForRequestAsync(r => r.Url.StartsWith("https://www.youtube-nocookie.com/embed/abcdefghijk", StringComparison.Ordinal));
+        Assert.DoesNotContain("io.consent", await visit.CookieNamesAsync());
+    }
+}
