@@ -187,6 +187,23 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
     }
 
     [BrowserFact]
+    public async Task The_cookie_statement_with_every_service_has_no_accessibility_violations()
+    {
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await using var visit = await browser.VisitAsync(width: width);
+            await visit.Page.GotoAsync("/cookies", new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }).First.ClickAsync();
+            await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await visit.ScreenshotAsync($"cookies-all-services-{width}");
+
+            var results = await visit.Page.RunAxe();
+
+            Assert.True(results.Violations.Length == 0, $"{width}px: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        }
+    }
+
+    [BrowserFact]
     public async Task The_banner_shifts_no_content_on_the_page()
     {
         await using var visit = await browser.VisitAsync();

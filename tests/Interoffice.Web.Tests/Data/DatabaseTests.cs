@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -61,34 +60,18 @@ public sealed class DatabaseTests
     [Fact]
     public async Task The_migrate_verb_migrates_the_database_and_exits()
     {
-        var path = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var start = new ProcessStartInfo("dotnet", ["Interoffice.Web.dll", "migrate"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__Default"] = $"Data Source={path}",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            },
-        };
+        var path = SiteProcess.NewDatabasePath();
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        var result = await SiteProcess.RunAsync(["migrate"], new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={path}" });
 
-        Assert.True(process.ExitCode == 0, await output + await errors);
-        Assert.Contains("The database is migrated", await output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("The database is migrated", result.Output, StringComparison.Ordinal);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
-        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+        Assert.Equal(new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").Options).Database.GetMigrations().Count(),
+            (long)(await command.ExecuteScalarAsync())!);
         await connection.CloseAsync();
         SqliteConnection.ClearAllPools();
         File.Delete(path);
