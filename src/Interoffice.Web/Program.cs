@@ -1,5 +1,7 @@
 using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Serilog;
 
@@ -12,6 +14,8 @@ try
     builder.AddSecurityHeaders();
     builder.AddSiteWeb();
     builder.AddConsent();
+    builder.AddSiteEmail();
+    builder.AddContact();
 
     var app = builder.Build();
     if (await app.RunVerbAsync(args) is { } exitCode)

@@ -56,6 +56,11 @@ public static class DataExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a form post writes; it stays set in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     /// <summary>SQLite is embedded, so the default run migrates it at start; SQL Server is migrated by the operator.</summary>

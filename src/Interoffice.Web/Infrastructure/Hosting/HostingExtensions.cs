@@ -19,7 +19,11 @@ public static partial class HostingExtensions
             .ValidateOnStart();
 
         // Every form post must carry an antiforgery token; a missing one answers the Dutch 400 page.
-        builder.Services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        builder.Services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                DutchModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+            })
             .AddFeatureFolders();
         builder.Services.AddRouting(o =>
         {
@@ -57,6 +61,7 @@ public static partial class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseCookiePolicy();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         // Liveness: the process answers. Readiness: it can also reach its database.

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using MimeKit;
+
+namespace Interoffice.Web.Features.Contact;
+
+/// <summary>The contact form as posted. Every message a visitor can get is Dutch and says how to put it right.</summary>
+public sealed class ContactForm : IValidatableObject
+{
+    public const int NameMax = 100;
+    public const int EmailMax = 254;
+    public const int PhoneMax = 32;
+    public const int MessageMax = 5000;
+
+    [Display(Name = "Naam")]
+    [Required(ErrorMessage = "Vul uw naam in.")]
+    [StringLength(NameMax, ErrorMessage = "Uw naam mag hoogstens {1} tekens lang zijn.")]
+    public string? Name { get; set; }
+
+    [Display(Name = "E-mailadres")]
+    [Required(ErrorMessage = "Vul uw e-mailadres in, zodat wij u kunnen antwoorden.")]
+    [StringLength(EmailMax, ErrorMessage = "Uw e-mailadres mag hoogstens {1} tekens lang zijn.")]
+    public string? Email { get; set; }
+
+    [Display(Name = "Mobiel telefoonnummer (niet verplicht)")]
+    [StringLength(PhoneMax, ErrorMessage = "Een telefoonnummer is hoogstens {1} tekens lang.")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Waar gaat uw bericht over?")]
+    [Required(ErrorMessage = "Kies waar uw bericht over gaat.")]
+    [EnumDataType(typeof(ContactKind), ErrorMessage = "Kies een van de onderwerpen uit de lijst.")]
+    public ContactKind? Kind { get; set; } = ContactKind.General;
+
+    [Display(Name = "Bericht")]
+    [Required(ErrorMessage = "Schrijf uw bericht.")]
+    [StringLength(MessageMax, ErrorMessage = "Uw bericht mag hoogstens {1} tekens lang zijn; het is nu te lang.")]
+    public string? Message { get; set; }
+
+    /// <summary>The honeypot: invisible to people, filled in by bots.</summary>
+    public string? Website { get; set; }
+
+    /// <summary>When the form was shown, signed by the server.</summary>
+    public string? Start { get; set; }
+
+    /// <summary>Surrounding white space never counts; the text itself is kept as written.</summary>
+    public void Trim()
+    {
+        Name = Name?.Trim();
+        Email = Email?.Trim();
+        Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        Message = Message?.Trim();
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Name is not null && Name.Any(char.IsControl))
+        {
+            yield return new ValidationResult("Uw naam bevat tekens die niet zijn toegestaan, zoals een regeleinde of tab.", [nameof(Name)]);
+        }
+
+        if (Email is not null && (Email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !IsMailbox(Email)))
+        {
+            yield return new ValidationResult("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", [nameof(Email)]);
+        }
+
+        if (Phone is not null && PhoneNumber.Normalize(Phone) is null)
+        {
+            yield return new ValidationResult("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 6 12345678, of laat het veld leeg.", [nameof(Phone)]);
+        }
+
+        if (Message is not null && Message.Any(c => char.IsControl(c) && c is not '\r' and not '\n'))
+        {
+            yield return new ValidationResult("Uw bericht bevat tekens die niet zijn toegestaan, zoals tabs of onzichtbare besturingstekens. Alleen regeleinden mogen.", [nameof(Message)]);
+        }
+    }
+
+    private static bool IsMailbox(string email) =>
+        MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
+        && string.IsNullOrEmpty(mailbox.Name)
+        && string.Equals(mailbox.Address, email, StringComparison.Ordinal)
+        && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && email.IndexOf('.', at) > at + 1
+        && !email.EndsWith('.');
+}
+
+public static class ContactKinds
+{
+    public static string Label(this ContactKind kind) => kind switch
+    {
+        ContactKind.General => "Algemene vraag",
+        ContactKind.Access => "Verzoek om inzage in mijn gegevens",
+        ContactKind.Rectification => "Verzoek om correctie van mijn gegevens",
+        ContactKind.Erasure => "Verzoek om verwijdering van mijn gegevens",
+        ContactKind.Objection => "Bezwaar tegen verwerking van mijn gegevens",
+        ContactKind.Portability => "Verzoek om overdracht van mijn gegevens",
+        ContactKind.WithdrawConsent => "Intrekken van mijn toestemming",
+        _ => kind.ToString(),
+    };
+
+    public static bool IsPrivacyRequest(this ContactKind kind) => kind != ContactKind.General;
+}

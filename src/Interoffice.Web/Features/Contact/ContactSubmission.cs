@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Interoffice.Web.Features.Contact;
+
+/// <summary>What a visitor asks: a general question, or one of the requests the privacy statement grants.</summary>
+public enum ContactKind
+{
+    General,
+    Access,
+    Rectification,
+    Erasure,
+    Objection,
+    Portability,
+    WithdrawConsent,
+}
+
+public enum SubmissionStatus
+{
+    New,
+    Handled,
+}
+
+public enum NotificationState
+{
+    Pending,
+    Sent,
+    Dead,
+}
+
+/// <summary>One message through the contact form, as stored until staff handle it and retention removes it.</summary>
+public sealed class ContactSubmission
+{
+    public Guid Id { get; set; }
+
+    /// <summary>What the visitor can quote, e.g. IO-7K3F9QXM.</summary>
+    public required string Reference { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>Normalised to +&lt;country&gt;&lt;number&gt;; null when not given.</summary>
+    public string? Phone { get; set; }
+
+    public required string Message { get; set; }
+
+    public ContactKind Kind { get; set; }
+
+    public SubmissionStatus Status { get; set; }
+
+    public string? HandledBy { get; set; }
+
+    public DateTime? HandledAt { get; set; }
+
+    public NotificationState Notification { get; set; }
+}
+
+internal sealed class ContactSubmissionConfiguration : IEntityTypeConfiguration<ContactSubmission>
+{
+    public void Configure(EntityTypeBuilder<ContactSubmission> builder)
+    {
+        builder.ToTable("ContactSubmissions");
+        builder.Property(s => s.Reference).HasMaxLength(16).IsUnicode(false);
+        builder.HasIndex(s => s.Reference).IsUnique();
+        builder.Property(s => s.Name).HasMaxLength(ContactForm.NameMax);
+        builder.Property(s => s.Email).HasMaxLength(ContactForm.EmailMax);
+        builder.Property(s => s.Phone).HasMaxLength(16).IsUnicode(false);
+        builder.Property(s => s.Message).HasMaxLength(ContactForm.MessageMax);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(24).IsUnicode(false);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        builder.Property(s => s.Notification).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        builder.Property(s => s.HandledBy).HasMaxLength(256);
+        builder.HasIndex(s => s.ReceivedAt);
+        builder.HasIndex(s => s.Email);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Interoffice.Web.Features.Contact;
+
+/// <summary>Stores a submission together with the staff mail about it, in one transaction.</summary>
+public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOptions> options, OutboxSignal signal, TimeProvider time, ILogger<SubmissionStore> logger)
+{
+    private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static readonly TimeZoneInfo Dutch = FindDutchTimeZone();
+
+    public async Task<ContactSubmission> AddAsync(ContactForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var submission = new ContactSubmission
+        {
+            Id = Guid.NewGuid(),
+            Reference = NewReference(),
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+            Name = form.Name!,
+            Email = form.Email!,
+            Phone = PhoneNumber.Normalize(form.Phone),
+            Message = form.Message!,
+            Kind = form.Kind ?? ContactKind.General,
+            Status = SubmissionStatus.New,
+            Notification = NotificationState.Pending,
+        };
+        db.Add(submission);
+        db.Add(Notification(submission));
+        await db.SaveChangesAsync(cancellationToken);
+        LogStored(logger, submission.Reference, submission.Kind);
+        signal.Notify();
+        return submission;
+    }
+
+    /// <summary>The mail to staff: the visitor's address to reply to, the reference in the subject, every field encoded.</summary>
+    public OutboxMessage Notification(ContactSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var received = TimeZoneInfo.ConvertTimeFromUtc(submission.ReceivedAt, Dutch);
+        var culture = CultureInfo.GetCultureInfo("nl-NL");
+        var due = submission.Kind.IsPrivacyRequest()
+            ? $"Dit is een privacyverzoek: beantwoord het uiterlijk {received.AddMonths(1).ToString("d MMMM yyyy", culture)} (binnen een maand, AVG art. 12 lid 3)."
+            : null;
+        var fields = new (string Label, string Value)[]
+        {
+            ("Referentie", submission.Reference),
+            ("Ontvangen", received.ToString("d MMMM yyyy HH:mm", culture)),
+            ("Onderwerp", submission.Kind.Label()),
+            ("Naam", submission.Name),
+            ("E-mailadres", submission.Email),
+            ("Telefoon", submission.Phone ?? "niet opgegeven"),
+        };
+
+        var text = new StringBuilder("Nieuw bericht via het contactformulier van de website.\n\n");
+        foreach (var (label, value) in fields)
+        {
+            text.Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        text.Append("\nBericht:\n").Append(submission.Message).Append("\n\n");
+        if (due is not null)
+        {
+            text.Append(due).Append('\n');
+        }
+
+        text.Append("Beantwoord deze mail om de afzender te antwoorden.\n");
+
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"nl\"><body><p>Nieuw bericht via het contactformulier van de website.</p><table>");
+        foreach (var (label, value) in fields)
+        {
+            html.Append("<tr><th align=\"left\">").Append(Encode(label)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>");
+        }
+
+        html.Append("</table><h2>Bericht</h2><p>").Append(Encode(submission.Message).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+        if (due is not null)
+        {
+            html.Append("<p><strong>").Append(Encode(due)).Append("</strong></p>");
+        }
+
+        html.Append("<p>Beantwoord deze mail om de afzender te antwoorden.</p></body></html>");
+
+        return new OutboxMessage
+        {
+            CreatedAt = submission.ReceivedAt,
+            NextAttemptAt = submission.ReceivedAt,
+            To = options.Value.NotifyTo,
+            ReplyToName = submission.Name,
+            ReplyToAddress = submission.Email,
+            Subject = $"[{submission.Reference}] {submission.Kind.Label()} van {submission.Name}",
+            TextBody = text.ToString(),
+            HtmlBody = html.ToString(),
+            ContactSubmissionId = submission.Id,
+        };
+    }
+
+    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+
+    private static string NewReference() =>
+        "IO-" + string.Create(8, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
+            }
+        });
+
+    private static TimeZoneInfo FindDutchTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Contact submission {Reference} ({Kind}) stored with its staff notification")]
+    private static partial void LogStored(ILogger logger, string reference, ContactKind kind);
+}
+
+/// <summary>Keeps each submission's notification state in step with its mail in the outbox.</summary>
+internal sealed class SubmissionNotificationObserver : IOutboxObserver
+{
+    public Task OnSentAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
+        SetAsync(db, message, NotificationState.Sent, cancellationToken);
+
+    public Task OnDeadAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
+        SetAsync(db, message, NotificationState.Dead, cancellationToken);
+
+    private static async Task SetAsync(SiteDbContext db, OutboxMessage message, NotificationState state, CancellationToken cancellationToken)
+    {
+        if (message.ContactSubmissionId is not { } id)
+        {
+            return;
+        }
+
+        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is not null)
+        {
+            submission.Notification = state;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using MimeKit;
+
+namespace Interoffice.Web.Infrastructure.Email;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+/// <summary>Bound from the <c>Smtp</c> section. Without a host, mail is written as .eml files to <see cref="PickupDirectory"/>.</summary>
+public sealed class SmtpOptions : IValidatableObject
+{
+    public const string SectionName = "Smtp";
+
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender of the site's mail.</summary>
+    [Required]
+    public string From { get; set; } = "";
+
+    /// <summary>Where mail goes when no host is set, relative to the content root.</summary>
+    [Required]
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return new ValidationResult($"Smtp:From '{From}' is not an e-mail address.", [nameof(From)]);
+        }
+
+        if (!string.IsNullOrEmpty(UserName) && string.IsNullOrEmpty(Password))
+        {
+            yield return new ValidationResult("Smtp:Password is required with Smtp:UserName.", [nameof(Password)]);
+        }
+    }
+}
+
+/// <summary>Bound from the <c>Mail</c> section: how the outbox is worked through.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Mail";
+
+    /// <summary>How often due mail is looked for, besides right after a new message.</summary>
+    [Range(0.05, 3600)]
+    public double PollIntervalSeconds { get; set; } = 10;
+
+    /// <summary>The first retry waits this long; each next one twice as long (capped at six hours).</summary>
+    [Range(0.01, 86400)]
+    public double RetryDelaySeconds { get; set; } = 30;
+
+    /// <summary>After this many failed attempts a message is dead: staff see it and can send it again.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a claim on a message lasts, so another instance takes over if this one dies while sending.</summary>
+    [Range(10, 3600)]
+    public int ClaimSeconds { get; set; } = 120;
+}

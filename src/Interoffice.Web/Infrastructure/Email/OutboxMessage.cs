@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Interoffice.Web.Infrastructure.Email;
+
+/// <summary>
+/// A mail to send, written in the same transaction as what it is about, so that nothing accepted is ever without
+/// its mail. Claimed by one instance at a time; retried with backoff; dead after too many attempts.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public required string To { get; set; }
+
+    public string? ReplyToName { get; set; }
+
+    public string? ReplyToAddress { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public required string HtmlBody { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>The claim of the sender working on it, and until when that claim holds.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime? DeadAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The contact submission this mail notifies staff of, if any.</summary>
+    public Guid? ContactSubmissionId { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.ReplyToName).HasMaxLength(200);
+        builder.Property(m => m.ReplyToAddress).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(400);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.SentAt, m.DeadAt, m.NextAttemptAt });
+        builder.HasIndex(m => m.ContactSubmissionId);
+    }
+}
