@@ -42,6 +42,15 @@ public class SiteFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Mail goes to a real SMTP server on loopback, without TLS.</summary>
+    public SiteFactory WithSmtp(SmtpSink smtp)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        return With("Smtp:Host", "127.0.0.1")
+            .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Smtp:Security", "None");
+    }
+
     /// <summary>Every third-party service on, with test ids, and a video on the about page.</summary>
     public SiteFactory WithAllServices() => this
         .With("Consent:Services:GoogleAnalytics:Id", "G-TEST123456")
@@ -64,6 +73,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Warning");
+
+        // Tests post forms at once and many times; the tests of these checks set them back.
+        builder.UseSetting("Contact:MinimumSecondsToFill", "0");
+        builder.UseSetting("Contact:RateLimitPermits", "100000");
+        builder.UseSetting("Mail:PollIntervalSeconds", "0.2");
+        builder.UseSetting("Mail:RetryDelaySeconds", "0.2");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "interoffice-tests", "mail"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -7,16 +7,11 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
 {
     public const string RateLimitPolicy = "contact";
 
-    /// <summary>Larger than the longest valid form, small enough that nobody can post megabytes.</summary>
-    private const int MaxRequestBytes = 64 * 1024;
-
     [HttpGet("/contact")]
     public IActionResult Contact() => View(new ContactForm { Start = stamp.Issue() });
 
     [HttpPost("/contact")]
     [EnableRateLimiting(RateLimitPolicy)]
-    [RequestSizeLimit(MaxRequestBytes)]
-    [RequestFormLimits(ValueLengthLimit = MaxRequestBytes, ValueCountLimit = 32)]
     public async Task<IActionResult> Send(ContactForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Interoffice.Web.Features.Errors;
@@ -5,14 +6,21 @@ namespace Interoffice.Web.Features.Errors;
 /// <summary>Dutch pages for errors; reached by re-execution from the status-code and exception middleware.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken] // re-executed for failed posts too, including a post that failed its antiforgery check
-
 public sealed class ErrorsController : Controller
 {
     [Route("/fout/{code:int?}")]
     public IActionResult Error(int? code)
     {
-        var status = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        var status = code is >= 400 and < 600 ? code.Value : StatusOf(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
         Response.StatusCode = status;
         return View(status == StatusCodes.Status404NotFound ? "NotFound" : "Error", status);
     }
+
+    // A request the server refused to read (too large, malformed) is the visitor's 4xx, not a fault of the site.
+    private static int StatusOf(Exception? error) => error switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 }

@@ -9,6 +9,9 @@ namespace Interoffice.Web.Infrastructure.Hosting;
 /// <summary>The web pipeline: one place that says what every request passes through, in order.</summary>
 public static partial class HostingExtensions
 {
+    /// <summary>No form of the site comes near this; a larger request is refused before anything reads it.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
     public static IHostApplicationBuilder AddSiteWeb(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -59,6 +62,22 @@ public static partial class HostingExtensions
         app.UseSecurityHeaders();
         app.UseConsent();
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > MaxRequestBodyBytes && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                // Answered by the Dutch 413 page through the status-code pages above.
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            }
+
+            return next(context);
+        });
         app.UseCookiePolicy();
         app.UseRouting();
         app.UseRateLimiter();

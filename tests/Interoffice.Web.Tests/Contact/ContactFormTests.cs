@@ -1,0 +1,282 @@
+using System.Net;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Interoffice.Web.Tests.Contact;
+
+public sealed class ContactFormTests : IAsyncLifetime
+{
+    private readonly SmtpSink smtp = SmtpSink.Started();
+    private SiteFactory site = null!;
+
+    public Task InitializeAsync()
+    {
+        site = new SiteFactory().WithSmtp(smtp).With("Contact:NotifyTo", "Team Interoffice <team@interoffice.nl>");
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await site.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_valid_message_is_stored_once_mailed_to_staff_once_and_answered_with_a_reference()
+    {
+        using var visitor = Visitor.Of(site);
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(message: "Graag een offerte.\nMet vriendelijke groet,\nJan"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var thanks = await visitor.PageAsync(response.Headers.Location!.OriginalString);
+        var reference = thanks.QuerySelector("strong.reference")?.TextContent;
+        Assert.Matches("^IO-[0-9A-Z]{8}$", reference);
+        Assert.Equal("Bedankt voor uw bericht", thanks.QuerySelector("h1")?.TextContent);
+
+        var stored = Assert.Single(await SubmissionsAsync());
+        Assert.Equal(reference, stored.Reference);
+        Assert.Equal(("Jan Jansen", "jan.jansen@example.nl", "+31612345678", ContactKind.General), (stored.Name, stored.Email, stored.Phone, stored.Kind));
+        Assert.Equal("Graag een offerte.\nMet vriendelijke groet,\nJan", stored.Message.ReplaceLineEndings("\n"));
+
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)), "no mail arrived");
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal("team@interoffice.nl", Assert.Single(mail.To.Mailboxes).Address);
+        var replyTo = Assert.Single(mail.ReplyTo.Mailboxes);
+        Assert.Equal(("Jan Jansen", "jan.jansen@example.nl"), (replyTo.Name, replyTo.Address));
+        Assert.Contains(reference!, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Met vriendelijke groet,", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Met vriendelijke groet,", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(NotificationState.Sent, await WaitForNotificationAsync(reference!, NotificationState.Sent));
+    }
+
+    [Fact]
+    public async Task An_empty_send_stores_nothing_and_says_in_Dutch_what_to_fill_in()
+    {
+        using var visitor = Visitor.Of(site);
+        var (response, page) = await ContactPoster.PostAsync(visitor, new Dictionary<string, string> { ["Kind"] = "General", ["Name"] = "", ["Email"] = "", ["Message"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Vul uw naam in.", page.QuerySelector("#Name-fout")?.TextContent);
+        Assert.Equal("Vul uw e-mailadres in, zodat wij u kunnen antwoorden.", page.QuerySelector("#Email-fout")?.TextContent);
+        Assert.Equal("Schrijf uw bericht.", page.QuerySelector("#Message-fout")?.TextContent);
+        Assert.Equal("true", page.QuerySelector("#Name")?.GetAttribute("aria-invalid"));
+        Assert.Contains("Name-fout", page.QuerySelector("#Name")?.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#fouten a[href='#Name']"));
+        Assert.Empty(await SubmissionsAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_send_keeps_everything_the_visitor_typed()
+    {
+        using var visitor = Visitor.Of(site);
+        var fields = ContactPoster.Valid(email: "jan@");
+        fields["Kind"] = "Erasure";
+        fields["Phone"] = "+31 (0)6 1234 5678";
+
+        var (_, page) = await ContactPoster.PostAsync(visitor, fields);
+
+        Assert.Equal("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", page.QuerySelector("#Email-fout")?.TextContent);
+        Assert.Equal("Jan Jansen", page.QuerySelector("#Name")?.GetAttribute("value"));
+        Assert.Equal("jan@", page.QuerySelector("#Email")?.GetAttribute("value"));
+        Assert.Equal("+31 (0)6 1234 5678", page.QuerySelector("#Phone")?.GetAttribute("value"));
+        Assert.Equal("Graag een offerte voor twee multifunctionals.", page.QuerySelector("#Message")?.TextContent);
+        Assert.True(page.QuerySelector("#Kind option[value=Erasure]")!.HasAttribute("selected"));
+        Assert.Empty(await SubmissionsAsync());
+    }
+
+    [Fact]
+    public async Task A_filled_honeypot_looks_like_success_and_stores_nothing()
+    {
+        using var visitor = Visitor.Of(site);
+        var fields = ContactPoster.Valid();
+        fields["Website"] = "https://spam.example";
+
+        var (response, _) = await ContactPoster.PostAsync(visitor, fields);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/contact/bedankt", response.Headers.Location?.OriginalString);
+        Assert.Empty(await SubmissionsAsync());
+        await Task.Delay(500);
+        Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_forms_token_is_refused_and_stores_nothing()
+    {
+        using var visitor = Visitor.Of(site);
+        var (response, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(), withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Er ging iets mis", page.QuerySelector("h1")?.TextContent);
+        Assert.Empty(await SubmissionsAsync());
+    }
+
+    [Fact]
+    public async Task A_form_sent_faster_than_a_person_types_is_held_back_with_everything_kept()
+    {
+        await using var careful = new SiteFactory().WithSmtp(smtp).With("Contact:MinimumSecondsToFill", "30");
+        using var visitor = Visitor.Of(careful);
+
+        var (response, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("erg snel verzonden", page.QuerySelector("#fouten")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Jan Jansen", page.QuerySelector("#Name")?.GetAttribute("value"));
+        await using var scope = careful.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task Too_many_sends_from_one_address_get_the_Dutch_429_page()
+    {
+        await using var limited = new SiteFactory().WithSmtp(smtp).With("Contact:RateLimitPermits", "2");
+        using var visitor = Visitor.Of(limited);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var (ok, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+            Assert.Equal(HttpStatusCode.SeeOther, ok.StatusCode);
+        }
+
+        var (response, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains("te veel berichten", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        await using var scope = limited.Services.CreateAsyncScope();
+        Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_request_larger_than_any_valid_form_gets_the_Dutch_413_page()
+    {
+        using var visitor = Visitor.Of(site);
+        var (response, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(message: new string('a', 100_000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("te groot", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await SubmissionsAsync());
+    }
+
+    [Fact]
+    public async Task When_the_mail_server_is_down_the_visitor_is_thanked_and_the_mail_goes_out_once_it_is_back()
+    {
+        await smtp.StopAsync();
+        using var visitor = Visitor.Of(site);
+
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.StartsWith("/contact/bedankt?referentie=IO-", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var stored = Assert.Single(await SubmissionsAsync());
+
+        await Task.Delay(1500);
+        Assert.Empty(smtp.Messages);
+        Assert.Equal(NotificationState.Pending, (await SubmissionsAsync()).Single().Notification);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var outbox = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<OutboxMessage>().SingleAsync();
+            Assert.True(outbox.Attempts >= 1, "the sender tried");
+            Assert.NotNull(outbox.LastError);
+        }
+
+        smtp.Start();
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(30)), "the mail never arrived");
+        await Task.Delay(1500);
+        Assert.Single(smtp.Messages);
+        Assert.Contains(stored.Reference, smtp.Messages.Single().Subject, StringComparison.Ordinal);
+        Assert.Equal(NotificationState.Sent, await WaitForNotificationAsync(stored.Reference, NotificationState.Sent));
+    }
+
+    [Fact]
+    public async Task A_mail_that_keeps_failing_is_marked_dead_for_staff_to_send_again()
+    {
+        await smtp.StopAsync();
+        await using var impatient = new SiteFactory().WithSmtp(smtp).With("Mail:MaxAttempts", "2").With("Mail:RetryDelaySeconds", "0.05");
+        using var visitor = Visitor.Of(impatient);
+
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        NotificationState state;
+        do
+        {
+            await Task.Delay(100);
+            await using var scope = impatient.Services.CreateAsyncScope();
+            state = (await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().SingleAsync()).Notification;
+        }
+        while (state != NotificationState.Dead && DateTime.UtcNow < deadline);
+
+        Assert.Equal(NotificationState.Dead, state);
+    }
+
+    [Fact]
+    public async Task Two_hundred_messages_at_once_through_two_instances_give_two_hundred_rows_and_two_hundred_mails()
+    {
+        await using var second = new SiteFactory { DatabasePath = site.DatabasePath }.WithSmtp(smtp);
+        using var first = Visitor.Of(site);
+        using var other = Visitor.Of(second);
+        var forms = new[] { await FormOfAsync(first), await FormOfAsync(other) };
+
+        var posts = Enumerable.Range(0, 200).Select(async i =>
+        {
+            var (visitor, form) = i % 2 == 0 ? (first, forms[0]) : (other, forms[1]);
+            var fields = new Dictionary<string, string>(form) { ["Message"] = $"Bericht nummer {i}" };
+            foreach (var (key, value) in ContactPoster.Valid(message: $"Bericht nummer {i}"))
+            {
+                fields.TryAdd(key, value);
+            }
+
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await visitor.SendAsync(HttpMethod.Post, "/contact", content);
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(posts);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.SeeOther, s));
+        Assert.True(await smtp.WaitForAsync(200, TimeSpan.FromSeconds(90)), $"{smtp.Messages.Count} of 200 mails arrived");
+        await Task.Delay(2000);
+        var mails = smtp.Messages.ToList();
+        Assert.Equal(200, mails.Count);
+        Assert.Equal(200, mails.Select(m => m.Headers["X-Interoffice-Outbox-Id"]).Distinct().Count());
+        var submissions = await SubmissionsAsync();
+        Assert.Equal(200, submissions.Count);
+        Assert.Equal(200, submissions.Select(s => s.Reference).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"Bericht nummer {i}").Order(), submissions.Select(s => s.Message).Order());
+    }
+
+    private static async Task<Dictionary<string, string>> FormOfAsync(Visitor visitor)
+    {
+        var form = (await visitor.PageAsync("/contact")).QuerySelector("form.contact-form")!;
+        return new Dictionary<string, string>
+        {
+            ["Start"] = form.QuerySelector("input[name=Start]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
+    }
+
+    private async Task<List<ContactSubmission>> SubmissionsAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().ToListAsync();
+    }
+
+    private async Task<NotificationState> WaitForNotificationAsync(string reference, NotificationState expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var state = (await SubmissionsAsync()).Single(s => s.Reference == reference).Notification;
+            if (state == expected || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Interoffice.Web.Tests.Support;
+
+/// <summary>A real SMTP server in the test process, on loopback, that keeps every message it receives.</summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private CancellationTokenSource? stop;
+    private Task? running;
+
+    public int Port { get; } = FreePort();
+
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    public bool IsRunning => running is { IsCompleted: false };
+
+    public static SmtpSink Started()
+    {
+        var sink = new SmtpSink();
+        sink.Start();
+        return sink;
+    }
+
+    public void Start()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(Messages));
+        stop = new CancellationTokenSource();
+        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public async Task StopAsync()
+    {
+        if (stop is null || running is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped as asked.
+        }
+
+        stop.Dispose();
+        stop = null;
+        running = null;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> messages have arrived, or the time is up.</summary>
+    public async Task<bool> WaitForAsync(int count, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (Messages.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return Messages.Count >= count;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream();
+            foreach (var segment in buffer)
+            {
+                await stream.WriteAsync(segment, cancellationToken);
+            }
+
+            stream.Position = 0;
+            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
