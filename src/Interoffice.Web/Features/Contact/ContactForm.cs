@@ -27,8 +27,13 @@ public sealed class ContactForm : IValidatableObject
 
     [Display(Name = "Waar gaat uw bericht over?")]
     [Required(ErrorMessage = "Kies waar uw bericht over gaat.")]
-    [EnumDataType(typeof(ContactKind), ErrorMessage = "Kies een van de onderwerpen uit de lijst.")]
-    public ContactKind? Kind { get; set; } = ContactKind.General;
+    public string? Kind { get; set; } = nameof(ContactKind.General);
+
+    /// <summary>The subject as the enum; bound as text so that an unknown value is a message, not a silent default.</summary>
+    public ContactKind? ParsedKind =>
+        Kind is { Length: > 0 } && char.IsAsciiLetter(Kind[0]) && Enum.TryParse<ContactKind>(Kind, ignoreCase: false, out var kind) && Enum.IsDefined(kind)
+            ? kind
+            : null;
 
     [Display(Name = "Bericht")]
     [Required(ErrorMessage = "Schrijf uw bericht.")]
@@ -52,6 +57,11 @@ public sealed class ContactForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Kind is not null && ParsedKind is null)
+        {
+            yield return new ValidationResult("Kies een van de onderwerpen uit de lijst.", [nameof(Kind)]);
+        }
+
         if (Name is not null && Name.Any(char.IsControl))
         {
             yield return new ValidationResult("Uw naam bevat tekens die niet zijn toegestaan, zoals een regeleinde of tab.", [nameof(Name)]);

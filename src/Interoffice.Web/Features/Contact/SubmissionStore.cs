@@ -27,7 +27,7 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
             Email = form.Email!,
             Phone = PhoneNumber.Normalize(form.Phone),
             Message = form.Message!,
-            Kind = form.Kind ?? ContactKind.General,
+            Kind = form.ParsedKind ?? ContactKind.General,
             Status = SubmissionStatus.New,
             Notification = NotificationState.Pending,
         };

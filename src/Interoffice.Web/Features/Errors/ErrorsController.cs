@@ -8,10 +8,13 @@ namespace Interoffice.Web.Features.Errors;
 [IgnoreAntiforgeryToken] // re-executed for failed posts too, including a post that failed its antiforgery check
 public sealed class ErrorsController : Controller
 {
+    // No parameters: binding one would read the form of the failed request, which may be the very thing that failed.
     [Route("/fout/{code:int?}")]
-    public IActionResult Error(int? code)
+    public IActionResult Error()
     {
-        var status = code is >= 400 and < 600 ? code.Value : StatusOf(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        var status = int.TryParse(RouteData.Values["code"] as string, out var code) && code is >= 400 and < 600
+            ? code
+            : StatusOf(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
         Response.StatusCode = status;
         return View(status == StatusCodes.Status404NotFound ? "NotFound" : "Error", status);
     }
