@@ -1,0 +1,76 @@
+using Deque.AxeCore.Playwright;
+using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Interoffice.Web.BrowserTests.Contact;
+
+public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite browser) : IClassFixture<ContactInBrowserTests.MailedSite>
+{
+    public sealed class MailedSite : BrowserSite
+    {
+        private static readonly SmtpSink SharedSmtp = SmtpSink.Started();
+
+        public MailedSite()
+            : base(new SiteFactory().WithSmtp(SharedSmtp))
+        {
+        }
+
+#pragma warning disable CA1822 // the fixture is how a test reaches its mail server
+        public SmtpSink Smtp => SharedSmtp;
+#pragma warning restore CA1822
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await SharedSmtp.StopAsync();
+        }
+    }
+
+    [BrowserFact]
+    public async Task A_visitor_fills_in_and_sends_the_form_with_the_keyboard_and_gets_a_reference()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/contact");
+        await visit.Page.GetByLabel("Waar gaat uw bericht over?").FocusAsync();
+
+        await visit.Page.Keyboard.PressAsync("Tab");
+        await visit.Page.Keyboard.TypeAsync("Petra de Vries");
+        await visit.Page.Keyboard.PressAsync("Tab");
+        await visit.Page.Keyboard.TypeAsync("petra@example.nl");
+        await visit.Page.Keyboard.PressAsync("Tab");
+        await visit.Page.Keyboard.TypeAsync("0597 123456");
+        await visit.Page.Keyboard.PressAsync("Tab");
+        await visit.Page.Keyboard.TypeAsync("Kunt u mij bellen over een nieuwe printer?");
+        await visit.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Bericht versturen", (await visit.Page.Locator(":focus").TextContentAsync())?.Trim());
+        await visit.Page.Keyboard.PressAsync("Enter");
+
+        await visit.Page.WaitForURLAsync("**/contact/bedankt?referentie=*");
+        var reference = await visit.Page.Locator("strong.reference").TextContentAsync();
+        Assert.Matches("^IO-[0-9A-Z]{8}$", reference);
+        Assert.True(await browser.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.Contains(browser.Smtp.Messages, m => m.Subject?.Contains(reference!, StringComparison.Ordinal) == true);
+        Assert.Empty(visit.ThirdPartyRequests);
+    }
+
+    [BrowserFact]
+    public async Task An_empty_send_shows_the_Dutch_messages_and_passes_axe()
+    {
+        await using var visit = await browser.VisitAsync(width: 390, height: 844);
+        await visit.Page.GotoAsync("/contact");
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
+        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(visit.Page.Locator("#Name-fout")).ToHaveTextAsync("Vul uw naam in.");
+        await Assertions.Expect(visit.Page.Locator("#Email-fout")).ToHaveTextAsync("Vul uw e-mailadres in, zodat wij u kunnen antwoorden.");
+        await Assertions.Expect(visit.Page.Locator("#Message-fout")).ToHaveTextAsync("Schrijf uw bericht.");
+        await visit.ScreenshotAsync("contact-errors-390");
+        var results = await visit.Page.RunAxe();
+        Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        await visit.Page.Locator("#fouten a[href='#Email']").ClickAsync();
+        Assert.Equal("Email", await visit.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+}

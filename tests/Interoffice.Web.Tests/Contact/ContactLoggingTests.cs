@@ -1,0 +1,34 @@
+using System.Globalization;
+using Interoffice.Web.Tests.Support;
+using Serilog.Events;
+
+namespace Interoffice.Web.Tests.Contact;
+
+public sealed class ContactLoggingTests
+{
+    [Fact]
+    public async Task A_submission_leaves_its_reference_in_the_log_but_no_name_address_or_message()
+    {
+        await using var smtp = SmtpSink.Started();
+        await using var site = new SiteFactory().WithSmtp(smtp);
+        using var visitor = Visitor.Of(site);
+        visitor.Headers["X-Forwarded-For"] = "198.51.100.23";
+
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Geertruida Bakker", email: "g.bakker@example.nl", message: "Vertrouwelijk: onze kopieerkosten"));
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        await Task.Delay(300);
+
+        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var written = site.LogEvents.Where(e => e.Level >= LogEventLevel.Information)
+            .Select(e => e.RenderMessage(CultureInfo.InvariantCulture) + " " + string.Join(' ', e.Properties.Values))
+            .ToList();
+        Assert.Contains(written, line => line.Contains(reference, StringComparison.Ordinal));
+        Assert.All(written, line =>
+        {
+            Assert.DoesNotContain("Bakker", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("g.bakker@example.nl", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("kopieerkosten", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("198.51.100.23", line, StringComparison.Ordinal);
+        });
+    }
+}
