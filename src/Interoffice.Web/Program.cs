@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
@@ -16,6 +17,7 @@ try
     builder.AddConsent();
     builder.AddSiteEmail();
     builder.AddContact();
+    builder.AddStaff();
 
     var app = builder.Build();
     if (await app.RunVerbAsync(args) is { } exitCode)

@@ -13,7 +13,6 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<EnabledServices>();
         builder.Services.AddSingleton<ConsentCookie>();
         builder.Services.AddScoped<ConsentLog>();
-        builder.Services.AddHostedService<ConsentLogRetention>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -40,31 +40,6 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     private static partial void LogDeleted(ILogger logger, int count, DateTime cutoff);
 }
 
-/// <summary>Runs the consent log's retention once a day.</summary>
-internal sealed partial class ConsentLogRetention(IServiceScopeFactory scopes, TimeProvider time, ILogger<ConsentLogRetention> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ConsentLog>().DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(LogLevel.Error, "Consent log retention failed; it runs again tomorrow")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
 /// <summary>The browser family for the proof of consent: enough to explain a record, too little to identify anyone.</summary>
 public static class BrowserFamily
 {

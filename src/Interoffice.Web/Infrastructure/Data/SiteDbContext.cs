@@ -1,4 +1,6 @@
+using Interoffice.Web.Features.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Infrastructure.Data;
@@ -7,15 +9,15 @@ namespace Interoffice.Web.Infrastructure.Data;
 /// The site's one database. The model is provider-neutral; each provider has a subclass
 /// only so that it can own its migration set (see <see cref="SqliteSiteDbContext"/>).
 /// </summary>
-public class SiteDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public class SiteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SiteDbContext).Assembly);
     }
 }
 

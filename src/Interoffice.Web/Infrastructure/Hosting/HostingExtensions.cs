@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Privacy;
+using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -81,6 +82,7 @@ public static partial class HostingExtensions
         app.UseCookiePolicy();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseStaff();
         app.UseAntiforgery();
 
         // Liveness: the process answers. Readiness: it can also reach its database.
@@ -106,6 +108,13 @@ public static partial class HostingExtensions
                 await app.Services.MigrateSiteDatabaseAsync();
                 LogMigrated(app.Logger);
                 return 0;
+            case "staff":
+                if (app.Configuration.MigratesOnStart())
+                {
+                    await app.Services.MigrateSiteDatabaseAsync();
+                }
+
+                return await StaffCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             default:
                 return null;
         }

@@ -1,0 +1,22 @@
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Areas.Beheer.Features.Audit;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
+
+[Area(StaffExtensions.Area)]
+public sealed class AuditController(SiteDbContext db) : Controller
+{
+    private const int PageSize = 50;
+
+    [HttpGet("/beheer/logboek")]
+    public async Task<IActionResult> Index([FromQuery(Name = "pagina")] int page, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        var entries = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        return View(new AuditPage([.. entries.Take(PageSize)], page, entries.Count > PageSize));
+    }
+}

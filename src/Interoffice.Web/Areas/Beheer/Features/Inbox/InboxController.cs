@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Areas.Beheer.Features.Inbox;
+
+/// <summary>The filter of the inbox, as it stands in the address (so a filtered view can be shared and exported).</summary>
+public sealed class InboxFilter
+{
+    [FromQuery(Name = "status")]
+    public SubmissionStatus? Status { get; set; }
+
+    [FromQuery(Name = "soort")]
+    public ContactKind? Kind { get; set; }
+
+    [FromQuery(Name = "zoek")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "pagina")]
+    public int Page { get; set; } = 1;
+
+    public string QueryString(int? page = null)
+    {
+        var parts = new List<string>();
+        if (Status is not null)
+        {
+            parts.Add($"status={Status}");
+        }
+
+        if (Kind is not null)
+        {
+            parts.Add($"soort={Kind}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            parts.Add($"zoek={Uri.EscapeDataString(Search)}");
+        }
+
+        if (page is > 1)
+        {
+            parts.Add($"pagina={page}");
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record InboxRow(ContactSubmission Submission, DateTime? DueAt, bool Overdue);
+
+public sealed record InboxPage(InboxFilter Filter, IReadOnlyList<InboxRow> Rows, int Total, int Page, int Pages);
+
+public sealed record SubmissionDetail(ContactSubmission Submission, DateTime? DueAt, bool Overdue, OutboxMessage? Notification);
+
+[Area(StaffExtensions.Area)]
+public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSignal outbox, TimeProvider time) : Controller
+{
+    public const int PageSize = 20;
+
+    [HttpGet("/beheer")]
+    public async Task<IActionResult> Index(InboxFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var now = Now();
+        var overdueBefore = now.AddMonths(-1);
+        var submissions = await Ordered(query, overdueBefore).Skip((page - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(cancellationToken);
+        return View(new InboxPage(filter, [.. submissions.Select(s => Row(s, now))], total, page, pages));
+    }
+
+    [HttpGet("/beheer/berichten/export.csv")]
+    public async Task<IActionResult> Export(InboxFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = Now();
+        var rows = await Ordered(Filtered(filter), now.AddMonths(-1)).AsNoTracking().ToListAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.QueryString()}", cancellationToken: cancellationToken);
+        var csv = new StringBuilder();
+        Csv.AppendRow(csv, ["Referentie", "Ontvangen (UTC)", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", "Behandeld op (UTC)", "Melding aan medewerkers", "Bericht"]);
+        foreach (var s in rows)
+        {
+            Csv.AppendRow(csv,
+            [
+                s.Reference, s.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
+                s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw", s.HandledBy ?? "",
+                s.HandledAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", Labels.Of(s.Notification), s.Message,
+            ]);
+        }
+
+        return File(Csv.Encode(csv), "text/csv; charset=utf-8", $"berichten-{now:yyyyMMdd-HHmm}.csv");
+    }
+
+    [HttpGet("/beheer/berichten/{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(AuditAction.ViewSubmission, submission.Reference, cancellationToken: cancellationToken);
+        var notification = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var row = Row(submission, Now());
+        return View(new SubmissionDetail(submission, row.DueAt, row.Overdue, notification));
+    }
+
+    [HttpPost("/beheer/berichten/{id:guid}/status")]
+    public async Task<IActionResult> SetStatus(Guid id, [FromForm(Name = "status")] SubmissionStatus status, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        submission.Status = status;
+        submission.HandledBy = status == SubmissionStatus.Handled ? User.Identity?.Name : null;
+        submission.HandledAt = status == SubmissionStatus.Handled ? Now() : null;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(status == SubmissionStatus.Handled ? AuditAction.MarkHandled : AuditAction.MarkNew, submission.Reference, cancellationToken: cancellationToken);
+        return Redirect($"/beheer/berichten/{id}");
+    }
+
+    [HttpPost("/beheer/berichten/{id:guid}/melding")]
+    public async Task<IActionResult> Resend(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var message = await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        if (submission is null || message is null)
+        {
+            return NotFound();
+        }
+
+        if (message.DeadAt is not null)
+        {
+            message.DeadAt = null;
+            message.Attempts = 0;
+            message.NextAttemptAt = Now();
+            submission.Notification = NotificationState.Pending;
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.WriteAsync(AuditAction.ResendNotification, submission.Reference, cancellationToken: cancellationToken);
+            outbox.Notify();
+        }
+
+        return Redirect($"/beheer/berichten/{id}");
+    }
+
+    [HttpGet("/beheer/berichten/{id:guid}/verwijderen")]
+    public async Task<IActionResult> ConfirmDelete(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return submission is null ? NotFound() : View(submission);
+    }
+
+    [HttpPost("/beheer/berichten/{id:guid}/verwijderen")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+
+        await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).ExecuteDeleteAsync(cancellationToken);
+        db.Remove(submission);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.DeleteSubmission, submission.Reference, cancellationToken: cancellationToken);
+        TempData["Melding"] = $"Bericht {submission.Reference} is verwijderd.";
+        return Redirect("/beheer");
+    }
+
+    private IQueryable<ContactSubmission> Filtered(InboxFilter filter)
+    {
+        var query = db.Set<ContactSubmission>().AsQueryable();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(s => s.Status == status);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(s => s.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(s => EF.Functions.Like(s.Name, pattern, "\\") || EF.Functions.Like(s.Email, pattern, "\\") || EF.Functions.Like(s.Message, pattern, "\\") || EF.Functions.Like(s.Reference, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    // Open privacy requests past their month first, then open privacy requests, then the newest.
+    private static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime overdueBefore) =>
+        query.OrderByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New && s.ReceivedAt < overdueBefore)
+            .ThenByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New)
+            .ThenByDescending(s => s.ReceivedAt);
+
+    private static InboxRow Row(ContactSubmission s, DateTime now)
+    {
+        DateTime? due = s.Kind.IsPrivacyRequest() ? s.ReceivedAt.AddMonths(1) : null;
+        return new InboxRow(s, due, due < now && s.Status == SubmissionStatus.New);
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}
+
+public static class Labels
+{
+    public static string Of(NotificationState state) => state switch
+    {
+        NotificationState.Sent => "verzonden",
+        NotificationState.Dead => "mislukt",
+        _ => "wacht op verzending",
+    };
+}
+
+/// <summary>CSV that opens safely in a spreadsheet: semicolons (Dutch Excel), quotes, and no cell that starts a formula.</summary>
+public static class Csv
+{
+    public static void AppendRow(StringBuilder csv, IEnumerable<string> cells)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
+    }
+
+    public static byte[] Encode(StringBuilder csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Cell(string value)
+    {
+        // A leading =, +, -, @, tab or carriage return makes a spreadsheet run the cell as a formula.
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Areas.Beheer.Features.People;
+
+public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission> Submissions, IReadOnlyList<OutboxMessage> Mails);
+
+/// <summary>
+/// Everything stored about one e-mail address, for requests under the privacy statement: look it up, hand it over
+/// as JSON (portability), or erase it. The audit log names references only, so an erasure leaves no address behind.
+/// </summary>
+[Area(StaffExtensions.Area)]
+public sealed class PeopleController(SiteDbContext db, AuditLog audit, TimeProvider time) : Controller
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [HttpGet("/beheer/persoon")]
+    public async Task<IActionResult> Index([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(email, cancellationToken);
+        if (person.Submissions.Count > 0)
+        {
+            await audit.WriteAsync(AuditAction.ViewPerson, References(person), cancellationToken: cancellationToken);
+        }
+
+        return View(person);
+    }
+
+    [HttpGet("/beheer/persoon/export.json")]
+    public async Task<IActionResult> Export([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(email, cancellationToken);
+        if (person.Email is null)
+        {
+            return Redirect("/beheer/persoon");
+        }
+
+        await audit.WriteAsync(AuditAction.ExportPerson, References(person), cancellationToken: cancellationToken);
+        var export = new
+        {
+            emailAddress = person.Email,
+            exportedAt = time.GetUtcNow().UtcDateTime,
+            controller = "Interoffice Document Solutions B.V., M.J. van Olmstraat 13, 9672 AE Winschoten, KvK 59806249",
+            contactSubmissions = person.Submissions.Select(s => new
+            {
+                reference = s.Reference,
+                receivedAt = s.ReceivedAt,
+                name = s.Name,
+                email = s.Email,
+                phone = s.Phone,
+                subject = s.Kind.Label(),
+                message = s.Message,
+                status = s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw",
+                handledAt = s.HandledAt,
+            }),
+            notificationMails = person.Mails.Select(m => new { createdAt = m.CreatedAt, sentAt = m.SentAt, to = m.To, subject = m.Subject, body = m.TextBody }),
+        };
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Indented), "application/json", $"persoonsgegevens-{time.GetUtcNow():yyyyMMdd}.json");
+    }
+
+    [HttpGet("/beheer/persoon/wissen")]
+    public async Task<IActionResult> ConfirmErase([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken) =>
+        View(await FindAsync(email, cancellationToken));
+
+    [HttpPost("/beheer/persoon/wissen")]
+    public async Task<IActionResult> Erase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(email, cancellationToken);
+        if (person.Email is null || person.Submissions.Count == 0)
+        {
+            return Redirect("/beheer/persoon");
+        }
+
+        var ids = person.Submissions.Select(s => s.Id).ToList();
+        await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId != null && ids.Contains(m.ContactSubmissionId.Value)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ContactSubmission>().Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.ErasePerson, References(person), cancellationToken: cancellationToken);
+        TempData["Melding"] = $"Alle gegevens bij dit e-mailadres zijn gewist ({person.Submissions.Count} berichten).";
+        return Redirect("/beheer/persoon");
+    }
+
+    private async Task<PersonModel> FindAsync(string? email, CancellationToken cancellationToken)
+    {
+        var address = email?.Trim();
+        if (string.IsNullOrEmpty(address))
+        {
+            return new PersonModel(null, [], []);
+        }
+
+        var lower = address.ToLowerInvariant();
+
+        // ToLower here is SQL's LOWER(): addresses are matched whatever their case, on both providers.
+#pragma warning disable CA1304, CA1311, CA1862
+        var submissions = await db.Set<ContactSubmission>().AsNoTracking()
+            .Where(s => s.Email.ToLower() == lower)
+            .OrderBy(s => s.ReceivedAt)
+            .ToListAsync(cancellationToken);
+        var ids = submissions.Select(s => s.Id).ToList();
+        var mails = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => (m.ContactSubmissionId != null && ids.Contains(m.ContactSubmissionId.Value)) || (m.ReplyToAddress != null && m.ReplyToAddress.ToLower() == lower))
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        return new PersonModel(address, submissions, mails);
+    }
+
+    private static string References(PersonModel person) =>
+        person.Submissions.Count == 0 ? "geen berichten" : string.Join(", ", person.Submissions.Select(s => s.Reference));
+}

@@ -1,0 +1,46 @@
+using Interoffice.Web.Infrastructure.Data;
+
+namespace Interoffice.Web.Features.Staff;
+
+/// <summary>The actions staff take, as written to the audit log.</summary>
+public static class AuditAction
+{
+    public const string SignIn = "inloggen";
+    public const string SignInFailed = "inloggen-mislukt";
+    public const string LockedOut = "geblokkeerd";
+    public const string SignOut = "uitloggen";
+    public const string ViewSubmission = "bericht-bekeken";
+    public const string MarkHandled = "bericht-afgehandeld";
+    public const string MarkNew = "bericht-heropend";
+    public const string DeleteSubmission = "bericht-verwijderd";
+    public const string ExportSubmissions = "berichten-geexporteerd";
+    public const string ResendNotification = "melding-opnieuw-verzonden";
+    public const string ViewPerson = "persoon-bekeken";
+    public const string ExportPerson = "persoon-geexporteerd";
+    public const string ErasePerson = "persoon-gewist";
+    public const string ViewConsent = "toestemming-bekeken";
+    public const string ExportConsent = "toestemmingen-geexporteerd";
+    public const string CreateAccount = "account-aangemaakt";
+    public const string DisableAccount = "account-uitgeschakeld";
+    public const string ResetPassword = "wachtwoord-hersteld";
+    public const string EnableTwoFactor = "tweestaps-aan";
+    public const string DisableTwoFactor = "tweestaps-uit";
+}
+
+public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAccessor http)
+{
+    public const string CommandLine = "opdrachtregel";
+
+    /// <summary>Appends one entry; the actor is the signed-in staff member unless given.</summary>
+    public async Task WriteAsync(string action, string? target, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        db.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor ?? http.HttpContext?.User.Identity?.Name ?? CommandLine,
+            Action = action,
+            Target = target is { Length: > 400 } ? target[..400] : target,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
