@@ -7,7 +7,7 @@ public static class SiteProcess
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? standardInput = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet", ["Interoffice.Web.dll", .. arguments])
@@ -15,6 +15,7 @@ public static class SiteProcess
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -24,6 +25,8 @@ public static class SiteProcess
         }
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(standardInput ?? "");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
