@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interoffice.Web.Tests.Staff;
+
+public sealed class InboxTests : IAsyncLifetime
+{
+    private readonly SiteFactory site = new();
+    private readonly Visitor staff;
+    private readonly DateTime now = DateTime.UtcNow;
+
+    public InboxTests() => staff = Visitor.Of(site);
+
+    public async Task InitializeAsync()
+    {
+        await Support.Staff.CreateAsync(site, "karin@interoffice.nl");
+        using var _ = await Support.Staff.SignInAsync(staff, "karin@interoffice.nl");
+    }
+
+    public async Task DisposeAsync()
+    {
+        staff.Dispose();
+        await site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Submissions_come_newest_first_with_overdue_privacy_requests_on_top()
+    {
+        await Support.Staff.AddSubmissionAsync(site, "Oud", "oud@example.nl", "algemeen", now.AddDays(-40));
+        await Support.Staff.AddSubmissionAsync(site, "Nieuw", "nieuw@example.nl", "algemeen", now.AddHours(-1));
+        await Support.Staff.AddSubmissionAsync(site, "Te laat", "laat@example.nl", "inzage graag", now.AddDays(-35), ContactKind.Access);
+        await Support.Staff.AddSubmissionAsync(site, "Op tijd", "tijd@example.nl", "verwijder mij", now.AddDays(-3), ContactKind.Erasure);
+
+        var rows = (await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr").ToList();
+
+        Assert.Equal(["Te laat", "Op tijd", "Nieuw", "Oud"], rows.Select(r => r.Children[2].TextContent));
+        Assert.Contains("table-danger", rows[0].ClassName, StringComparison.Ordinal);
+        Assert.StartsWith("Te laat:", rows[0].Children[4].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Uiterlijk", rows[1].Children[4].TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_filter_by_status_and_kind_search_the_text_and_page_through()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            await Support.Staff.AddSubmissionAsync(site, $"Klant {i:00}", $"klant{i}@example.nl", i == 7 ? "Vraag over de toner van onze MFP" : "Algemene vraag", now.AddMinutes(-i));
+        }
+
+        await Support.Staff.AddSubmissionAsync(site, "Bezwaar", "b@example.nl", "bezwaar", now.AddDays(-1), ContactKind.Objection, SubmissionStatus.Handled);
+
+        var first = await staff.PageAsync("/beheer");
+        var second = await staff.PageAsync("/beheer?pagina=2");
+        Assert.Equal(26, InboxRowsOn(first) + InboxRowsOn(second));
+        Assert.Equal(20, InboxRowsOn(first));
+        Assert.Equal("Klant 07", (await staff.PageAsync("/beheer?zoek=toner")).QuerySelector("tbody tr td:nth-child(3)")?.TextContent);
+        Assert.Equal(1, InboxRowsOn(await staff.PageAsync("/beheer?zoek=klant7%40example")));
+        Assert.Equal(1, InboxRowsOn(await staff.PageAsync("/beheer?status=Handled")));
+        Assert.Equal("Bezwaar", (await staff.PageAsync("/beheer?soort=Objection")).QuerySelector("tbody tr td:nth-child(3)")?.TextContent);
+        Assert.Equal(0, InboxRowsOn(await staff.PageAsync("/beheer?zoek=100%25")));
+    }
+
+    [Fact]
+    public async Task Opening_a_submission_and_marking_it_handled_records_who_and_when()
+    {
+        var submission = await Support.Staff.AddSubmissionAsync(site, "Lotte", "lotte@example.nl", "Regel 1\nRegel 2 <b>niet vet</b>", now.AddHours(-2));
+
+        var detail = await staff.PageAsync($"/beheer/berichten/{submission.Id}");
+        Assert.Contains("<b>niet vet</b>", detail.QuerySelector(".message-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(detail.QuerySelector(".message-text b"));
+        using var handled = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("status", "Handled"));
+        Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
+
+        var stored = await FindAsync(submission.Id);
+        Assert.Equal(SubmissionStatus.Handled, stored!.Status);
+        Assert.Equal("karin@interoffice.nl", stored.HandledBy);
+        Assert.NotNull(stored.HandledAt);
+        Assert.Contains("Afgehandeld door karin@interoffice.nl", (await staff.PageAsync($"/beheer/berichten/{submission.Id}")).Body!.TextContent, StringComparison.Ordinal);
+
+        using var reopened = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("status", "New"));
+        Assert.Equal(SubmissionStatus.New, (await FindAsync(submission.Id))!.Status);
+        // Each page view of the submission is audited, as is each change.
+        Assert.Equal([AuditAction.ViewSubmission, AuditAction.ViewSubmission, AuditAction.MarkHandled, AuditAction.ViewSubmission, AuditAction.ViewSubmission, AuditAction.MarkNew],
+            await AuditAsync(submission.Reference));
+    }
+
+    [Fact]
+    public async Task Deleting_asks_for_confirmation_first_and_then_removes_the_submission()
+    {
+        var submission = await Support.Staff.AddSubmissionAsync(site, "Mees", "mees@example.nl", "weg ermee", now);
+
+        var confirm = await staff.PageAsync($"/beheer/berichten/{submission.Id}/verwijderen");
+        Assert.Contains("definitief verwijderd", confirm.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(await FindAsync(submission.Id));
+
+        using var deleted = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}/verwijderen", $"/beheer/berichten/{submission.Id}/verwijderen");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Null(await FindAsync(submission.Id));
+        Assert.Contains(AuditAction.DeleteSubmission, await AuditAsync(submission.Reference));
+    }
+
+    [Fact]
+    public async Task The_csv_export_holds_the_filtered_list_and_no_cell_can_run_as_a_formula()
+    {
+        await Support.Staff.AddSubmissionAsync(site, "=HYPERLINK(\"http://evil.example\")", "formule@example.nl", "+31 6 en -1 en @SUM(A1)", now, ContactKind.Access);
+        await Support.Staff.AddSubmissionAsync(site, "Niet mee", "niet@example.nl", "algemeen", now);
+
+        var (response, _) = await staff.GetAsync("/beheer/berichten/export.csv?soort=Access");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var csv = Encoding.UTF8.GetString(bytes);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"'+31 6 en -1 en @SUM(A1)\"", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines[1].Split(';'), cell => cell.TrimStart('"').StartsWith('='));
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.Contains(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Select(a => a.Action).ToListAsync(), a => a == AuditAction.ExportSubmissions);
+    }
+
+    private static int InboxRowsOn(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tbody tr").Length;
+
+    private async Task<ContactSubmission?> FindAsync(Guid id)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+    }
+
+    private async Task<List<string>> AuditAsync(string reference)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Where(a => a.Target == reference).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+    }
+}
