@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Privacy;
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Interoffice.Web.Tests.Staff;
+
+public sealed class PrivacyToolsTests : IAsyncLifetime
+{
+    private readonly SmtpSink smtp = SmtpSink.Started();
+    private readonly SiteFactory site;
+    private readonly Visitor staff;
+
+    public PrivacyToolsTests()
+    {
+        site = new SiteFactory().WithSmtp(smtp).WithAllServices();
+        staff = Visitor.Of(site);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Support.Staff.CreateAsync(site, "lars@interoffice.nl");
+        using var _ = await Support.Staff.SignInAsync(staff, "lars@interoffice.nl");
+    }
+
+    public async Task DisposeAsync()
+    {
+        staff.Dispose();
+        await site.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Everything_stored_about_an_address_is_exported_as_json_and_then_erased_leaving_nothing()
+    {
+        using var visitor = Visitor.Of(site);
+        var first = ContactPoster.Valid(name: "Nina Smit", email: "Nina.Smit@example.nl", message: "Eerste vraag");
+        first["Kind"] = "Access";
+        var (one, _) = await ContactPoster.PostAsync(visitor, first);
+        var (two, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Nina Smit", email: "nina.smit@example.nl", message: "Tweede vraag"));
+        var (other, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Iemand Anders", email: "anders@example.nl", message: "Niet van Nina"));
+        Assert.True(await smtp.WaitForAsync(3, TimeSpan.FromSeconds(15)));
+
+        var page = await staff.PageAsync("/beheer/persoon?email=nina.smit%40example.nl");
+        Assert.Contains("2 berichten van nina.smit@example.nl", page.Body!.TextContent, StringComparison.Ordinal);
+
+        var (exported, _) = await staff.GetAsync("/beheer/persoon/export.json?email=nina.smit%40example.nl");
+        Assert.Equal("application/json", exported.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(await exported.Content.ReadAsStringAsync()).RootElement;
+        var submissions = json.GetProperty("contactSubmissions").EnumerateArray().ToList();
+        Assert.Equal(["Eerste vraag", "Tweede vraag"], submissions.Select(s => s.GetProperty("message").GetString()));
+        Assert.All(submissions, s => Assert.Equal("Nina Smit", s.GetProperty("name").GetString()));
+        Assert.Equal("+31612345678", submissions[0].GetProperty("phone").GetString());
+        Assert.Equal(2, json.GetProperty("notificationMails").GetArrayLength());
+
+        var confirm = await staff.PageAsync("/beheer/persoon/wissen?email=nina.smit%40example.nl");
+        Assert.Contains("definitief verwijderd", confirm.Body!.TextContent, StringComparison.Ordinal);
+        using var erased = await Support.Staff.PostFormAsync(staff, "/beheer/persoon/wissen?email=nina.smit%40example.nl", "/beheer/persoon/wissen");
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        Assert.Empty(await db.Set<ContactSubmission>().Where(s => s.Name == "Nina Smit").ToListAsync());
+        Assert.Empty(await db.Set<OutboxMessage>().Where(m => m.TextBody.Contains("Nina Smit")).ToListAsync());
+        Assert.Single(await db.Set<ContactSubmission>().ToListAsync());
+        var audit = await db.Set<AuditEntry>().ToListAsync();
+        Assert.DoesNotContain(audit, a => a.Target?.Contains("nina", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.Contains(audit, a => a.Action == AuditAction.ErasePerson && a.Target!.Contains(one.Headers.Location!.OriginalString.Split('=')[1], StringComparison.Ordinal));
+        _ = (two, other);
+    }
+
+    [Fact]
+    public async Task A_consent_record_is_found_by_the_consent_id_the_visitor_reads_on_the_cookie_page()
+    {
+        using var visitor = Visitor.Of(site);
+        using var _ = await visitor.ChooseAsync("selectie", ["analytics", "social"]);
+        var consentId = (await visitor.PageAsync("/cookies")).QuerySelector("dl.consent-current code")!.TextContent;
+
+        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
+        var cells = page.QuerySelectorAll("tbody tr td").Select(c => c.TextContent).ToList();
+
+        Assert.Equal("Settings", cells[1]);
+        Assert.Equal(["toegestaan", "geweigerd", "toegestaan", "geweigerd"], cells.Skip(2).Take(4));
+    }
+
+    [Fact]
+    public async Task The_consent_records_of_a_period_export_as_csv()
+    {
+        using (var a = Visitor.Of(site))
+        {
+            using var _ = await a.ChooseAsync("alles");
+        }
+
+        using (var b = Visitor.Of(site))
+        {
+            using var _ = await b.ChooseAsync("niets");
+        }
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (response, _) = await staff.GetAsync($"/beheer/toestemmingen/export.csv?van={today}&tot={today}");
+        var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.Contains("\"AcceptAll\"", StringComparison.Ordinal) && l.Contains("\"toegestaan\";\"toegestaan\";\"toegestaan\";\"toegestaan\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"RejectAll\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dead_notification_can_be_sent_again_by_staff()
+    {
+        var submission = await Support.Staff.AddSubmissionAsync(site, "Olga", "olga@example.nl", "Mijn printer", DateTime.UtcNow);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+            var mail = store.Notification(submission);
+            mail.DeadAt = DateTime.UtcNow;
+            mail.Attempts = 10;
+            db.Add(mail);
+            (await db.Set<ContactSubmission>().SingleAsync(s => s.Id == submission.Id)).Notification = NotificationState.Dead;
+            await db.SaveChangesAsync();
+        }
+
+        var detail = await staff.PageAsync($"/beheer/berichten/{submission.Id}");
+        Assert.Contains("mislukt", detail.Body!.TextContent, StringComparison.Ordinal);
+        using var resent = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/melding");
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!smtp.Messages.Any(m => m.Subject?.Contains(submission.Reference, StringComparison.Ordinal) == true) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(smtp.Messages, m => m.Subject?.Contains(submission.Reference, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_exactly_the_submissions_and_consent_records_past_their_period()
+    {
+        var now = new DateTimeOffset(2031, 3, 10, 4, 0, 0, TimeSpan.Zero);
+        await using var later = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        var job = later.Services.GetRequiredService<RetentionJob>();
+        await using var scope = later.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        db.AddRange(
+            Submission("oud", now.AddMonths(-24).AddMinutes(-1)),
+            Submission("net-niet", now.AddMonths(-24).AddMinutes(1)),
+            new ConsentRecord { ConsentId = "oud", RecordedAt = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" },
+            new ConsentRecord { ConsentId = "net-niet", RecordedAt = now.AddMonths(-24).AddMinutes(1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" });
+        await db.SaveChangesAsync();
+
+        var (submissions, consentRecords) = await job.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (submissions, consentRecords));
+        Assert.Equal(["net-niet"], await db.Set<ContactSubmission>().AsNoTracking().Select(s => s.Name).ToListAsync());
+        Assert.Equal(["net-niet"], await db.Set<ConsentRecord>().AsNoTracking().Select(r => r.ConsentId).ToListAsync());
+    }
+
+    private static ContactSubmission Submission(string name, DateTimeOffset receivedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        Reference = "IO-" + name.ToUpperInvariant().PadRight(8, 'X')[..8],
+        ReceivedAt = receivedAt.UtcDateTime,
+        Name = name,
+        Email = $"{name}@example.nl",
+        Message = name,
+    };
+
+    [Fact]
+    public async Task Staff_read_the_audit_log_with_who_did_what_and_never_a_message()
+    {
+        var submission = await Support.Staff.AddSubmissionAsync(site, "Piet", "piet@example.nl", "Geheime inhoud van het bericht", DateTime.UtcNow);
+        await staff.PageAsync($"/beheer/berichten/{submission.Id}");
+
+        var log = await staff.PageAsync("/beheer/logboek");
+        var rows = log.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+
+        Assert.Contains(rows, r => r.Contains("lars@interoffice.nl", StringComparison.Ordinal) && r.Contains(AuditAction.ViewSubmission, StringComparison.Ordinal) && r.Contains(submission.Reference, StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(AuditAction.SignIn, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("Geheime inhoud", StringComparison.Ordinal));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
