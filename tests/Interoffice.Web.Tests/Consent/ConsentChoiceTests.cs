@@ -237,7 +237,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
 
         await db.SaveChangesAsync();
         var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(),
-            scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new FixedClock(now),
+            scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
             scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
 
         var deleted = await log.DeleteExpiredAsync(CancellationToken.None);
@@ -260,10 +260,5 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
     {
         await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentRecord>().OrderByDescending(r => r.Id).FirstAsync();
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

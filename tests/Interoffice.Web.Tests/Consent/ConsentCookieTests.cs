@@ -1,4 +1,5 @@
 using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ public sealed class ConsentCookieTests
     private const string Version = "1.1.abcdef12";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly IDataProtectionProvider keys = new EphemeralDataProtectionProvider();
-    private readonly Clock clock = new(Now);
+    private readonly TestClock clock = new(Now);
 
     [Fact]
     public void A_written_choice_reads_back_the_same()
@@ -102,12 +103,4 @@ public sealed class ConsentCookieTests
 
     private static ConsentState Choice(ConsentCategory[] granted) =>
         new(Guid.NewGuid().ToString(), Version, granted.ToHashSet(), Now, ConsentMethod.Settings);
-
-    /// <summary>A clock the test sets.</summary>
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -148,7 +148,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
     public async Task Retention_deletes_exactly_the_submissions_and_consent_records_past_their_period()
     {
         var now = new DateTimeOffset(2031, 3, 10, 4, 0, 0, TimeSpan.Zero);
-        await using var later = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        await using var later = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new TestClock(now))));
         var job = later.Services.GetRequiredService<RetentionJob>();
         await using var scope = later.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
@@ -188,10 +188,5 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         Assert.Contains(rows, r => r.Contains("lars@interoffice.nl", StringComparison.Ordinal) && r.Contains(AuditAction.ViewSubmission, StringComparison.Ordinal) && r.Contains(submission.Reference, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains(AuditAction.SignIn, StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("Geheime inhoud", StringComparison.Ordinal));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
