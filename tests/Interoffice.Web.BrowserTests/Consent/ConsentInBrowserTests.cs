@@ -79,7 +79,7 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         await visit.Page.GotoAsync("/cookies");
         await visit.Page.Locator("#instellingen-analytics").CheckAsync();
         await visit.Page.Locator("main form.consent-settings").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
-        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(visit.Page.Locator("dl.consent-current")).ToContainTextAsync("Analytisch");
         var host = browser.BaseAddress.Host;
         await visit.Context.AddCookiesAsync(
         [
@@ -92,7 +92,7 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         await visit.Page.GotoAsync("/cookies");
         await visit.Page.Locator("#instellingen-analytics").UncheckAsync();
         await visit.Page.Locator("#instellingen-analytics").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
-        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(visit.Page.Locator("dl.consent-current")).ToContainTextAsync("niets (alles geweigerd)");
 
         var names = await visit.CookieNamesAsync();
         Assert.DoesNotContain("_ga", names);
@@ -107,8 +107,8 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         await using (var rejecting = await browser.VisitAsync(javaScript: false))
         {
             await rejecting.Page.GotoAsync("/over-ons");
-            await rejecting.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }).ClickAsync();
-            await rejecting.Page.WaitForURLAsync("**/over-ons");
+            await rejecting.SubmitAsync(rejecting.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }));
+            Assert.EndsWith("/over-ons", rejecting.Page.Url, StringComparison.Ordinal);
             Assert.Equal(0, await rejecting.Page.Locator("section.consent-banner").CountAsync());
         }
 
@@ -117,8 +117,8 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         await choosing.Page.Locator("section.consent-banner").GetByRole(AriaRole.Link, new() { Name = "Instellingen", Exact = true }).ClickAsync();
         await choosing.Page.WaitForURLAsync("**/cookies#instellingen");
         await choosing.Page.Locator("#instellingen-analytics").CheckAsync();
-        await choosing.Page.Locator("#instellingen-analytics").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }).ClickAsync();
-        await choosing.Page.WaitForURLAsync("**/cookies");
+        await choosing.SubmitAsync(choosing.Page.Locator("#instellingen-analytics").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Keuze opslaan" }));
+        Assert.EndsWith("/cookies", choosing.Page.Url, StringComparison.Ordinal);
 
         await Assertions.Expect(choosing.Page.Locator("dl.consent-current")).ToContainTextAsync("Analytisch");
         Assert.Equal(0, await choosing.Page.Locator("section.consent-banner").CountAsync());
@@ -194,7 +194,7 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
             await using var visit = await browser.VisitAsync(width: width);
             await visit.Page.GotoAsync("/cookies", new() { WaitUntil = WaitUntilState.NetworkIdle });
             await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Alles weigeren" }).First.ClickAsync();
-            await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(visit.Page.Locator("section.consent-banner")).ToHaveCountAsync(0);
             await visit.ScreenshotAsync($"cookies-all-services-{width}");
 
             var results = await visit.Page.RunAxe();

@@ -147,6 +147,14 @@ public sealed class Visit : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Clicks a button that posts a plain form (no script), and waits for the page the post redirects to.</summary>
+    public async Task SubmitAsync(ILocator button)
+    {
+        ArgumentNullException.ThrowIfNull(button);
+        await Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.RedirectedFrom is not null);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     /// <summary>The names of the cookies the browser holds for the site.</summary>
     public async Task<IReadOnlyList<string>> CookieNamesAsync() =>
         [.. (await Context.CookiesAsync()).Select(c => c.Name).Order(StringComparer.Ordinal)];
