@@ -55,22 +55,59 @@ public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite brows
     }
 
     [BrowserFact]
-    public async Task An_empty_send_shows_the_Dutch_messages_and_passes_axe()
+    public async Task An_empty_send_is_caught_in_the_browser_with_the_same_Dutch_messages()
     {
         await using var visit = await browser.VisitAsync(width: 390, height: 844);
         await visit.Page.GotoAsync("/contact");
+        var posts = 0;
+        visit.Page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        await visit.Page.GetByLabel("Naam").FillAsync("   ");
+        await visit.Page.GetByLabel("E-mailadres").FillAsync("jan@");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
+
+        await Assertions.Expect(visit.Page.Locator("#Name-fout")).ToHaveTextAsync("Vul uw naam in.");
+        await Assertions.Expect(visit.Page.Locator("#Email-fout")).ToHaveTextAsync("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.");
+        await Assertions.Expect(visit.Page.Locator("#Message-fout")).ToHaveTextAsync("Schrijf uw bericht.");
+        Assert.Equal("Name", await visit.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal("true", await visit.Page.GetByLabel("Naam").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(0, posts);
+        var results = await visit.Page.RunAxe();
+        Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_an_empty_send_shows_the_servers_Dutch_messages()
+    {
+        await using var visit = await browser.VisitAsync(javaScript: false);
+        await visit.Page.GotoAsync("/contact");
 
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
-        await visit.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await Assertions.Expect(visit.Page.Locator("#Name-fout")).ToHaveTextAsync("Vul uw naam in.");
         await Assertions.Expect(visit.Page.Locator("#Email-fout")).ToHaveTextAsync("Vul uw e-mailadres in, zodat wij u kunnen antwoorden.");
         await Assertions.Expect(visit.Page.Locator("#Message-fout")).ToHaveTextAsync("Schrijf uw bericht.");
+        await Assertions.Expect(visit.Page.Locator("#fouten a[href='#Email']")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_servers_messages_with_their_summary_pass_axe_and_lead_to_the_field()
+    {
+        await using var visit = await browser.VisitAsync(width: 390, height: 844);
+        await visit.Page.GotoAsync("/contact");
+        await visit.Page.GetByLabel("Naam").FillAsync("Sanne");
+        await visit.Page.GetByLabel("E-mailadres").FillAsync("sanne@example.nl");
+        await visit.Page.GetByLabel("Mobiel telefoonnummer (niet verplicht)").FillAsync("bel me maar");
+        await visit.Page.GetByLabel("Bericht", new() { Exact = true }).FillAsync("Graag contact.");
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
+
+        await Assertions.Expect(visit.Page.Locator("#Phone-fout")).ToHaveTextAsync("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 6 12345678, of laat het veld leeg.");
+        await Assertions.Expect(visit.Page.GetByLabel("Naam")).ToHaveValueAsync("Sanne");
         await visit.ScreenshotAsync("contact-errors-390");
         var results = await visit.Page.RunAxe();
         Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
-
-        await visit.Page.Locator("#fouten a[href='#Email']").ClickAsync();
-        Assert.Equal("Email", await visit.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await visit.Page.Locator("#fouten a[href='#Phone']").ClickAsync();
+        Assert.Equal("Phone", await visit.Page.EvaluateAsync<string>("() => document.activeElement.id"));
     }
 }
