@@ -28,8 +28,7 @@ public sealed class ConsentContext(
     /// <summary>The banner asks while an offered category has neither a choice nor a refusal by signal.</summary>
     public bool ShowBanner => Choice is null && Offered.Any(c => !IsRefusedBySignal(c));
 
-    public IReadOnlySet<ConsentCategory> Granted =>
-        Choice?.Granted ?? new HashSet<ConsentCategory>();
+    public IReadOnlySet<ConsentCategory> Granted => Choice?.Granted ?? System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty;
 }
 
 public static class ConsentContextExtensions

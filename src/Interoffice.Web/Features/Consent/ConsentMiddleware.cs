@@ -30,7 +30,7 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
             }
         }
 
-        CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: new HashSet<ConsentCategory>());
+        CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty);
         return next(context);
     }
 
