@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Interoffice.Web.Features.Consent;
@@ -71,11 +72,6 @@ public sealed class CookiesController(EnabledServices services, ConsentCookie co
             });
         }
 
-        // Post-redirect-get: 303 sends the browser back to the page with a GET.
-        Response.Headers.Location = SafeReturnUrl(returnUrl);
-        return StatusCode(StatusCodes.Status303SeeOther);
+        return this.SeeOther(this.LocalOr(returnUrl, "/"));
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
 }

@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -19,7 +20,7 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
         {
             // A bot: it gets what looks like success and nothing is stored.
             LogHoneypot(logger);
-            return SeeOther("/contact/bedankt");
+            return this.SeeOther("/contact/bedankt");
         }
 
         form.Trim();
@@ -38,7 +39,7 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
         }
 
         var submission = await store.AddAsync(form, cancellationToken);
-        return SeeOther($"/contact/bedankt?referentie={submission.Reference}");
+        return this.SeeOther($"/contact/bedankt?referentie={submission.Reference}");
     }
 
     [HttpGet("/contact/bedankt")]
@@ -46,12 +47,6 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
         View("Thanks", reference is { Length: 11 } && reference.StartsWith("IO-", StringComparison.Ordinal) && reference[3..].All(char.IsAsciiLetterOrDigit)
             ? reference
             : null);
-
-    private StatusCodeResult SeeOther(string location)
-    {
-        Response.Headers.Location = location;
-        return StatusCode(StatusCodes.Status303SeeOther);
-    }
 
     [LoggerMessage(LogLevel.Information, "Contact form: honeypot filled, nothing stored")]
     private static partial void LogHoneypot(ILogger logger);

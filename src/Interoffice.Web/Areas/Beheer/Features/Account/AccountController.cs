@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -161,5 +162,5 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         return Redirect("/beheer/account");
     }
 
-    private string Safe(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/beheer";
+    private string Safe(string? returnUrl) => this.LocalOr(returnUrl, "/beheer");
 }
