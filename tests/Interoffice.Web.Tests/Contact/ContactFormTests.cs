@@ -220,7 +220,7 @@ public sealed class ContactFormTests : IAsyncLifetime
         await using var second = new SiteFactory { DatabasePath = site.DatabasePath }.WithSmtp(smtp);
         using var first = Visitor.Of(site);
         using var other = Visitor.Of(second);
-        var forms = new[] { await FormOfAsync(first), await FormOfAsync(other) };
+        var forms = new[] { await ContactPoster.PageFieldsAsync(first), await ContactPoster.PageFieldsAsync(other) };
 
         var posts = Enumerable.Range(0, 200).Select(async i =>
         {
@@ -247,16 +247,6 @@ public sealed class ContactFormTests : IAsyncLifetime
         Assert.Equal(200, submissions.Count);
         Assert.Equal(200, submissions.Select(s => s.Reference).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, 200).Select(i => $"Bericht nummer {i}").Order(), submissions.Select(s => s.Message).Order());
-    }
-
-    private static async Task<Dictionary<string, string>> FormOfAsync(Visitor visitor)
-    {
-        var form = (await visitor.PageAsync("/contact")).QuerySelector("form.contact-form")!;
-        return new Dictionary<string, string>
-        {
-            ["Start"] = form.QuerySelector("input[name=Start]")!.GetAttribute("value")!,
-            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        };
     }
 
     private async Task<List<ContactSubmission>> SubmissionsAsync()

@@ -18,16 +18,11 @@ public static class ContactPoster
     /// <summary>Opens /contact and posts its form with the given fields (the page's token and stamp included).</summary>
     public static async Task<(HttpResponseMessage Response, IDocument Page)> PostAsync(Visitor visitor, IReadOnlyDictionary<string, string> fields, bool withToken = true)
     {
-        ArgumentNullException.ThrowIfNull(visitor);
         ArgumentNullException.ThrowIfNull(fields);
-        var form = (await visitor.PageAsync("/contact")).QuerySelector("form.contact-form")!;
-        var values = new Dictionary<string, string>
+        var values = await PageFieldsAsync(visitor);
+        if (!withToken)
         {
-            ["Start"] = form.QuerySelector("input[name=Start]")!.GetAttribute("value")!,
-        };
-        if (withToken)
-        {
-            values["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            values.Remove("__RequestVerificationToken");
         }
 
         foreach (var (key, value) in fields)
@@ -39,5 +34,17 @@ public static class ContactPoster
         var response = await visitor.SendAsync(HttpMethod.Post, "/contact", content);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         return (response, page);
+    }
+
+    /// <summary>What /contact puts in its form for this visitor: the signed start time and the antiforgery token.</summary>
+    public static async Task<Dictionary<string, string>> PageFieldsAsync(Visitor visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var form = (await visitor.PageAsync("/contact")).QuerySelector("form.contact-form")!;
+        return new Dictionary<string, string>
+        {
+            ["Start"] = form.QuerySelector("input[name=Start]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        };
     }
 }
