@@ -15,7 +15,7 @@ namespace Interoffice.Web.Tests.Support;
 public class SiteFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}", "interoffice.db");
 
     // A second instance on another's database leaves the file to its owner.
     private readonly bool ownsDatabase = true;
@@ -30,6 +30,12 @@ public class SiteFactory : WebApplicationFactory<Program>
             ownsDatabase = false;
         }
     }
+
+    /// <summary>The site's data folder, as App_Data is in production: the database (with its -wal and -shm) and the mail pickup folder.</summary>
+    public string DataFolder => Path.GetDirectoryName(DatabasePath)!;
+
+    /// <summary>Where staff mail is written when no mail server is set.</summary>
+    public string PickupFolder => Path.Combine(DataFolder, "mail");
 
     public string EnvironmentName { get; set; } = "Production";
 
@@ -79,7 +85,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Contact:RateLimitPermits", "100000");
         builder.UseSetting("Mail:PollIntervalSeconds", "0.2");
         builder.UseSetting("Mail:RetryDelaySeconds", "0.2");
-        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "interoffice-tests", "mail"));
+        builder.UseSetting("Smtp:PickupDirectory", PickupFolder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -98,9 +104,9 @@ public class SiteFactory : WebApplicationFactory<Program>
             return;
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (Directory.Exists(DataFolder))
         {
-            File.Delete(DatabasePath + suffix);
+            Directory.Delete(DataFolder, recursive: true);
         }
     }
 

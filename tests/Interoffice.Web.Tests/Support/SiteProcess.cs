@@ -43,10 +43,10 @@ public static class SiteProcess
         return new Result(process.ExitCode, await output + await errors);
     }
 
-    /// <summary>A fresh SQLite file path under the temp folder.</summary>
+    /// <summary>A fresh SQLite file path in a data folder of its own under the temp folder.</summary>
     public static string NewDatabasePath()
     {
-        var path = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}.db");
+        var path = Path.Combine(Path.GetTempPath(), "interoffice-tests", $"{Guid.NewGuid():N}", "interoffice.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }

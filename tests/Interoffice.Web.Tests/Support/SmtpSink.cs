@@ -19,6 +19,15 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>
+    /// The server's answer to a message, as a spam filter or a full mailbox gives it: null accepts the message,
+    /// a reply code and text refuse it (e.g. 550 or 451) and it is not kept.
+    /// </summary>
+    public Func<MimeMessage, (int Code, string Text)?> Answer { get; set; } = _ => null;
+
+    /// <summary>How long the server takes over each message, as a slow or busy server does.</summary>
+    public TimeSpan DelayPerMessage { get; set; } = TimeSpan.Zero;
+
     public bool IsRunning => running is { IsCompleted: false };
 
     public static SmtpSink Started()
@@ -35,7 +44,7 @@ public sealed class SmtpSink : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Messages));
+        services.Add(new Store(this));
         stop = new CancellationTokenSource();
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
@@ -83,7 +92,7 @@ public sealed class SmtpSink : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(SmtpSink sink) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
@@ -94,7 +103,18 @@ public sealed class SmtpSink : IAsyncDisposable
             }
 
             stream.Position = 0;
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (sink.DelayPerMessage > TimeSpan.Zero)
+            {
+                await Task.Delay(sink.DelayPerMessage, cancellationToken);
+            }
+
+            if (sink.Answer(message) is { } refusal)
+            {
+                return new SmtpResponse((SmtpReplyCode)refusal.Code, refusal.Text);
+            }
+
+            sink.Messages.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Interoffice.Web.Tests.Support;
+
+/// <summary>What an auditor finds on disk: a byte search through every file of a folder, as the site leaves it.</summary>
+public static class DataFolder
+{
+    /// <summary>The files (relative to <paramref name="folder"/>) whose bytes contain <paramref name="text"/> in UTF-8.</summary>
+    public static IReadOnlyList<string> FilesContaining(string folder, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var needle = Encoding.UTF8.GetBytes(text);
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+
+            if (bytes.AsSpan().IndexOf(needle) >= 0)
+            {
+                found.Add(Path.GetRelativePath(folder, file));
+            }
+        }
+
+        return found;
+    }
+}
