@@ -3,6 +3,7 @@ using Interoffice.Web.BrowserTests.Support;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -53,7 +54,41 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         Assert.Empty(visit.ThirdPartyRequests);
     }
 
-    private async Task<string> SeedAsync(string email)
+    [BrowserFact]
+    public async Task A_staff_member_erases_a_person_is_told_which_mailbox_to_clean_and_nothing_of_them_is_left_on_disk()
+    {
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        var visitor = $"wis{Guid.NewGuid().ToString("N")[..8]}@example.nl";
+        var reference = await SeedAsync(email, visitor, mailed: true);
+        await using var visit = await SignInAsync(email);
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Persoonsgegevens" }).ClickAsync();
+        await visit.Page.GetByLabel("E-mailadres").FillAsync(visitor);
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Alles wissen…" }).ClickAsync();
+        var note = visit.Page.GetByRole(AriaRole.Note);
+        await Assertions.Expect(note).ToContainTextAsync("info@interoffice.nl");
+        await Assertions.Expect(note).ToContainTextAsync(reference);
+        await AssertAccessibleAsync(visit, "staff-erase-confirmation");
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Ja, alles definitief wissen" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "zijn gewist" })).ToContainTextAsync("Verwijder ook de meldingen in de mailbox van info@interoffice.nl");
+        Assert.Empty(DataFolder.FilesContaining(browser.Site.DataFolder, visitor));
+        Assert.Empty(DataFolder.FilesContaining(browser.Site.DataFolder, "Kunt u langskomen voor de printer?"));
+    }
+
+    private async Task<Visit> SignInAsync(string email)
+    {
+        var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/beheer/inloggen");
+        await visit.Page.GetByLabel("E-mailadres").FillAsync(email);
+        await visit.Page.GetByLabel("Wachtwoord").FillAsync(Password);
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+        return visit;
+    }
+
+    private async Task<string> SeedAsync(string email, string visitor = "ruud@example.nl", bool mailed = false)
     {
         using var client = browser.Site.CreateClient();
         using var output = new StringWriter();
@@ -63,16 +98,26 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var reference = "IO-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        db.Add(new ContactSubmission
+        var submission = new ContactSubmission
         {
             Id = Guid.NewGuid(),
             Reference = reference,
             ReceivedAt = DateTime.UtcNow,
             Name = "Ruud Visser",
-            Email = "ruud@example.nl",
+            Email = visitor,
             Message = "Kunt u langskomen voor de printer?",
             Kind = ContactKind.Access,
-        });
+            Notification = mailed ? NotificationState.Sent : NotificationState.Pending,
+        };
+        db.Add(submission);
+        if (mailed)
+        {
+            // As if a mail server had accepted the staff mail: a copy now sits in the staff mailbox.
+            var mail = scope.ServiceProvider.GetRequiredService<SubmissionStore>().Notification(submission);
+            mail.SentAt = DateTime.UtcNow;
+            db.Add(mail);
+        }
+
         await db.SaveChangesAsync();
         return reference;
     }

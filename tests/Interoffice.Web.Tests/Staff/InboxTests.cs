@@ -127,6 +127,23 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Contains(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Select(a => a.Action).ToListAsync(), a => a == AuditAction.ExportSubmissions);
     }
 
+    [Fact]
+    public async Task A_search_is_audited_without_the_words_searched_for()
+    {
+        await Support.Staff.AddSubmissionAsync(site, "Henk Vos", "henk.vos@example.nl", "Vraag over de nietjes", now);
+
+        Assert.Equal(1, InboxRowsOn(await staff.PageAsync("/beheer?zoek=henk.vos")));
+        using (var _ = (await staff.GetAsync("/beheer/berichten/export.csv?zoek=henk.vos&status=New")).Response)
+        {
+        }
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().AsNoTracking().ToListAsync();
+        Assert.Contains(audit, a => a.Action == AuditAction.SearchSubmissions && a.Target == "1 gevonden" && a.Actor == "karin@interoffice.nl");
+        Assert.Contains(audit, a => a.Action == AuditAction.ExportSubmissions && a.Target == "1 berichten (status New, met zoekterm)");
+        Assert.DoesNotContain(audit, a => $"{a.Actor} {a.Target}".Contains("henk", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static int InboxRowsOn(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tbody tr").Length;
 
     private async Task<ContactSubmission?> FindAsync(Guid id)

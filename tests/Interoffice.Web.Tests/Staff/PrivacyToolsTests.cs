@@ -79,6 +79,33 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_erase_confirmation_names_the_staff_mailbox_whose_mails_the_site_cannot_erase()
+    {
+        using var visitor = Visitor.Of(site);
+        var (first, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Roos Wit", email: "roos.wit@example.nl", message: "Eerste vraag"));
+        var (second, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Roos Wit", email: "roos.wit@example.nl", message: "Tweede vraag"));
+        Assert.True(await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15)));
+        var references = new[] { first, second }.Select(r => r.Headers.Location!.OriginalString.Split('=')[1]).ToList();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var scope = site.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().CountAsync(s => s.Email == "roos.wit@example.nl" && s.Notification == NotificationState.Sent) == 2;
+            },
+            "both notifications are sent");
+
+        var confirm = await staff.PageAsync("/beheer/persoon/wissen?email=roos.wit%40example.nl");
+        var note = confirm.QuerySelector("main [role=note]")?.TextContent ?? "";
+        Assert.Contains("info@interoffice.nl", note, StringComparison.Ordinal);
+        Assert.All(references, r => Assert.Contains(r, note, StringComparison.Ordinal));
+        Assert.Contains("Verwijder die mails daar ook", note, StringComparison.Ordinal);
+
+        using var erased = await Support.Staff.PostFormAsync(staff, "/beheer/persoon/wissen?email=roos.wit%40example.nl", "/beheer/persoon/wissen");
+        var done = await staff.PageAsync(erased.Headers.Location!.OriginalString);
+        Assert.Contains("Verwijder ook de meldingen in de mailbox van info@interoffice.nl", done.QuerySelector("main [role=status]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_consent_record_is_found_by_the_consent_id_the_visitor_reads_on_the_cookie_page()
     {
         using var visitor = Visitor.Of(site);
@@ -145,7 +172,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retention_deletes_exactly_the_submissions_and_consent_records_past_their_period()
+    public async Task Retention_deletes_exactly_the_submissions_consent_records_and_audit_entries_past_their_period()
     {
         var now = new DateTimeOffset(2031, 3, 10, 4, 0, 0, TimeSpan.Zero);
         await using var later = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new TestClock(now))));
@@ -156,14 +183,23 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
             Submission("oud", now.AddMonths(-24).AddMinutes(-1)),
             Submission("net-niet", now.AddMonths(-24).AddMinutes(1)),
             new ConsentRecord { ConsentId = "oud", RecordedAt = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" },
-            new ConsentRecord { ConsentId = "net-niet", RecordedAt = now.AddMonths(-24).AddMinutes(1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" });
+            new ConsentRecord { ConsentId = "net-niet", RecordedAt = now.AddMonths(-24).AddMinutes(1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" },
+            new AuditEntry { At = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, Actor = "lars@interoffice.nl", Action = AuditAction.ViewSubmission, Target = "oud" },
+            new AuditEntry { At = now.AddMonths(-24).AddMinutes(1).UtcDateTime, Actor = "lars@interoffice.nl", Action = AuditAction.ViewSubmission, Target = "net-niet" });
         await db.SaveChangesAsync();
 
-        var (submissions, consentRecords) = await job.RunOnceAsync(CancellationToken.None);
+        var result = await job.RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal((1, 1), (submissions, consentRecords));
+        Assert.Equal(new RetentionResult(Submissions: 1, ConsentRecords: 1, AuditEntries: 1, PickupFiles: 0), result);
         Assert.Equal(["net-niet"], await db.Set<ContactSubmission>().AsNoTracking().Select(s => s.Name).ToListAsync());
         Assert.Equal(["net-niet"], await db.Set<ConsentRecord>().AsNoTracking().Select(r => r.ConsentId).ToListAsync());
+        Assert.DoesNotContain("oud", await db.Set<AuditEntry>().AsNoTracking().Select(a => a.Target).ToListAsync());
+        Assert.Contains("net-niet", await db.Set<AuditEntry>().AsNoTracking().Select(a => a.Target).ToListAsync());
+
+        // The operator's log line counts each kind.
+        var line = site.LogEvents.Last(e => e.Properties.ContainsKey("AuditEntries")).RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("deleted 1 contact submissions", line, StringComparison.Ordinal);
+        Assert.Contains("1 consent records, 1 audit log entries", line, StringComparison.Ordinal);
     }
 
     private static ContactSubmission Submission(string name, DateTimeOffset receivedAt) => new()

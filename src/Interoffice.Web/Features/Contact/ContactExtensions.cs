@@ -11,6 +11,7 @@ public static class ContactExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SubmissionStore>();
+        builder.Services.AddScoped<SubmissionDeletion>();
         builder.Services.AddSingleton<FormStamp>();
         builder.Services.AddScoped<IOutboxObserver, SubmissionNotificationObserver>();
 

@@ -21,11 +21,31 @@ public enum SubmissionStatus
     Handled,
 }
 
+/// <summary>What became of the staff mail about a submission.</summary>
 public enum NotificationState
 {
     Pending,
+
+    /// <summary>Accepted by the mail server.</summary>
     Sent,
+
+    /// <summary>Refused for good by the mail server, or failed too often: staff can send it again.</summary>
     Dead,
+
+    /// <summary>No mail server is set: written to the pickup folder, not mailed.</summary>
+    InFolder,
+}
+
+public static class NotificationStates
+{
+    /// <summary>As staff read it; a mail written to the folder is never called sent.</summary>
+    public static string Label(this NotificationState state) => state switch
+    {
+        NotificationState.Sent => "verzonden",
+        NotificationState.Dead => "mislukt",
+        NotificationState.InFolder => "in map geschreven",
+        _ => "wacht op verzending",
+    };
 }
 
 /// <summary>One message through the contact form, as stored until staff handle it and retention removes it.</summary>

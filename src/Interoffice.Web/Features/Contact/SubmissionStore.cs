@@ -131,7 +131,7 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
 internal sealed class SubmissionNotificationObserver : IOutboxObserver
 {
     public Task OnSentAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
-        SetAsync(db, message, NotificationState.Sent, cancellationToken);
+        SetAsync(db, message, message.PickupFile is null ? NotificationState.Sent : NotificationState.InFolder, cancellationToken);
 
     public Task OnDeadAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
         SetAsync(db, message, NotificationState.Dead, cancellationToken);

@@ -1,4 +1,5 @@
 using Interoffice.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Features.Staff;
 
@@ -14,6 +15,7 @@ public static class AuditAction
     public const string MarkNew = "bericht-heropend";
     public const string DeleteSubmission = "bericht-verwijderd";
     public const string ExportSubmissions = "berichten-geexporteerd";
+    public const string SearchSubmissions = "berichten-doorzocht";
     public const string ResendNotification = "melding-opnieuw-verzonden";
     public const string ViewPerson = "persoon-bekeken";
     public const string ExportPerson = "persoon-geexporteerd";
@@ -43,4 +45,8 @@ public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAc
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Deletes entries written before <paramref name="cutoff"/> (Retention:AuditLogMonths); returns how many.</summary>
+    public Task<int> DeleteBeforeAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        db.Set<AuditEntry>().Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
 }

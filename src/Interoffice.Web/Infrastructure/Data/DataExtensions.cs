@@ -6,6 +6,8 @@ namespace Interoffice.Web.Infrastructure.Data;
 
 public static class DataExtensions
 {
+    private static readonly SqliteSecureDeleteInterceptor SecureDelete = new();
+
     /// <summary>
     /// Registers <see cref="SiteDbContext"/> on the configured provider, the readiness check on it
     /// and Data Protection keys stored in it, so that every instance shares antiforgery and sign-in.
@@ -31,7 +33,7 @@ public static class DataExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite));
+                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete));
                 break;
             case DatabaseProvider.SqlServer:
                 builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(o =>

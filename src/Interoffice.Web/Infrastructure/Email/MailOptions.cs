@@ -17,6 +17,9 @@ public sealed class SmtpOptions : IValidatableObject
 
     public string? Host { get; set; }
 
+    /// <summary>False: staff notifications are written to the pickup folder, not mailed.</summary>
+    public bool HasServer => !string.IsNullOrWhiteSpace(Host);
+
     [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
@@ -68,7 +71,11 @@ public sealed class OutboxOptions
     [Range(1, 500)]
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>How long a claim on a message lasts, so another instance takes over if this one dies while sending.</summary>
-    [Range(10, 3600)]
-    public int ClaimSeconds { get; set; } = 120;
+    /// <summary>
+    /// How long the claim on one message lasts, so another instance takes over if this one dies while sending it.
+    /// Each message is claimed just before it is sent, so this must outlast sending one message (the SMTP client
+    /// gives up on a silent server after 30 seconds a step), not a whole batch.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ClaimSeconds { get; set; } = 300;
 }

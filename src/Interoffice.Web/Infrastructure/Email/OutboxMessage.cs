@@ -5,7 +5,8 @@ namespace Interoffice.Web.Infrastructure.Email;
 
 /// <summary>
 /// A mail to send, written in the same transaction as what it is about, so that nothing accepted is ever without
-/// its mail. Claimed by one instance at a time; retried with backoff; dead after too many attempts.
+/// its mail. Claimed by one instance at a time, just before it is sent; retried with backoff; dead when the mail
+/// server refuses it for good or after too many attempts.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -34,7 +35,11 @@ public sealed class OutboxMessage
 
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>When it left the outbox: accepted by the mail server, or written to the pickup folder.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The file in the pickup folder it was written to, when there is no mail server; deleted with the message.</summary>
+    public string? PickupFile { get; set; }
 
     public DateTime? DeadAt { get; set; }
 
@@ -54,6 +59,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ReplyToAddress).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(400);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.PickupFile).HasMaxLength(100).IsUnicode(false);
         builder.HasIndex(m => new { m.SentAt, m.DeadAt, m.NextAttemptAt });
         builder.HasIndex(m => m.ContactSubmissionId);
     }

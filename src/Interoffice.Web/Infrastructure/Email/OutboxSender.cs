@@ -39,14 +39,17 @@ public interface IOutboxObserver
 }
 
 /// <summary>
-/// Sends due outbox mail: claims each row before sending it (so instances never send the same mail twice),
-/// sends a batch over one connection, and on failure retries with exponential backoff until the message is dead.
+/// Sends due outbox mail over one connection per round. Each message is claimed just before it is sent (so a claim
+/// never runs out while a long batch is under way, and instances never send the same mail twice) and has its own
+/// outcome: sent, refused for good (dead at once, with the server's answer), or retried with exponential backoff.
 /// </summary>
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     IOptions<SmtpOptions> smtp,
+    PickupFolder pickup,
+    IHostEnvironment environment,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -54,6 +57,18 @@ public sealed partial class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!smtp.Value.HasServer)
+        {
+            if (environment.IsDevelopment())
+            {
+                LogPickupInDevelopment(logger, pickup.Path);
+            }
+            else
+            {
+                LogNoMailServer(logger, pickup.Path);
+            }
+        }
+
         var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -80,102 +95,177 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>One round: claim what is due, send it, record the outcome. Returns how many were claimed.</summary>
+    /// <summary>One round: send what is due, one claimed message at a time, and record each outcome. Returns how many it tried.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
         var observers = scope.ServiceProvider.GetServices<IOutboxObserver>().ToList();
-        var now = time.GetUtcNow().UtcDateTime;
-        var token = Guid.NewGuid();
-        var until = now.AddSeconds(options.Value.ClaimSeconds);
-
-        var candidates = await db.Set<OutboxMessage>()
+        var now = Now();
+        var due = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
 
-        // Claim row by row with a conditional update: only one instance can win each row.
-        var claimed = new List<long>();
-        foreach (var id in candidates)
-        {
-            var won = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.SentAt == null && m.DeadAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
-            if (won == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-
-        var messages = await db.Set<OutboxMessage>().Where(m => claimed.Contains(m.Id) && m.ClaimToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        var sentCount = 0;
+        var tried = 0;
+        var sent = 0;
+        IMailConnection? connection = null;
         try
         {
-            await transport.SendAsync([.. messages.Select(ToMime)], async index =>
+            for (var i = 0; i < due.Count; i++)
             {
-                var message = messages[index];
-                message.SentAt = time.GetUtcNow().UtcDateTime;
-                message.Attempts++;
-                message.ClaimToken = null;
-                message.ClaimedUntil = null;
-                message.LastError = null;
-                foreach (var observer in observers)
+                var message = await ClaimAsync(db, due[i], cancellationToken);
+                if (message is null)
                 {
-                    await observer.OnSentAsync(db, message, cancellationToken);
+                    continue;
                 }
 
-                // Recorded at once, so a failure later in the batch never sends this one again.
-                await db.SaveChangesAsync(CancellationToken.None);
-                sentCount++;
-            }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            foreach (var message in messages.Where(m => m.SentAt is null))
-            {
-                await FailAsync(db, observers, message, ex, cancellationToken);
+                tried++;
+                if (connection is { IsOpen: false })
+                {
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+
+                try
+                {
+                    connection ??= await transport.ConnectAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    tried += await PostponeAllAsync(db, observers, message, due.Skip(i + 1), Describe(ex), cancellationToken);
+                    break;
+                }
+
+                string? pickupFile;
+                try
+                {
+                    pickupFile = await connection.SendAsync(ToMime(message), cancellationToken);
+                }
+                catch (MailRefusedException refused) when (refused.IsPermanent)
+                {
+                    await DieAsync(db, observers, message, $"Geweigerd door de mailserver: {refused.Message}", cancellationToken);
+                    continue;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // A refusal for now (4xx) or a lost connection: this message waits; the next ones are not charged for it.
+                    await FailAsync(db, observers, message, Describe(ex), cancellationToken);
+                    continue;
+                }
+
+                message.PickupFile = pickupFile;
+                await SentAsync(db, observers, message, cancellationToken);
+                sent++;
             }
-
-            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
 
-        LogBatch(logger, sentCount, messages.Count);
-        return messages.Count;
+        if (tried > 0)
+        {
+            LogRound(logger, sent, tried);
+        }
+
+        return tried;
     }
 
-    private async Task FailAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, Exception error, CancellationToken cancellationToken)
+    // A conditional update wins the message for this round only if nobody else holds it; the claim lasts for one message.
+    private async Task<OutboxMessage?> ClaimAsync(SiteDbContext db, long id, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        message.Attempts++;
-        message.ClaimToken = null;
-        message.ClaimedUntil = null;
-        var reason = $"{error.GetType().Name}: {error.Message}";
-        message.LastError = reason.Length > 1000 ? reason[..1000] : reason;
-        if (message.Attempts >= options.Value.MaxAttempts)
-        {
-            message.DeadAt = now;
-            LogDead(logger, message.Id, message.Attempts);
-            foreach (var observer in observers)
-            {
-                await observer.OnDeadAsync(db, message, cancellationToken);
-            }
+        var now = Now();
+        var token = Guid.NewGuid();
+        var until = now.AddSeconds(options.Value.ClaimSeconds);
+        var won = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        return won == 1 ? await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == id && m.ClaimToken == token, cancellationToken) : null;
+    }
 
+    // The server cannot be reached: this message and every other one due now wait for their next try.
+    private async Task<int> PostponeAllAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
+    {
+        await FailAsync(db, observers, message, reason, cancellationToken);
+        var postponed = 0;
+        foreach (var id in others)
+        {
+            if (await ClaimAsync(db, id, cancellationToken) is { } waiting)
+            {
+                postponed++;
+                await FailAsync(db, observers, waiting, reason, cancellationToken);
+            }
+        }
+
+        return postponed;
+    }
+
+    private async Task SentAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        message.SentAt = Now();
+        message.Attempts++;
+        message.LastError = null;
+        Release(message);
+        foreach (var observer in observers)
+        {
+            await observer.OnSentAsync(db, message, cancellationToken);
+        }
+
+        // Recorded at once, so nothing later in the round can send this one again.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task FailAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        if (message.Attempts + 1 >= options.Value.MaxAttempts)
+        {
+            await DieAsync(db, observers, message, reason, cancellationToken);
             return;
         }
 
+        var now = Now();
+        message.Attempts++;
+        message.LastError = Truncate(reason);
         var delay = TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * Math.Pow(2, message.Attempts - 1));
         message.NextAttemptAt = now + (delay > MaxDelay ? MaxDelay : delay);
-        LogRetry(logger, message.Id, message.Attempts, message.NextAttemptAt, error.Message);
+        Release(message);
+        LogRetry(logger, message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    private async Task DieAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        message.Attempts++;
+        message.DeadAt = Now();
+        message.LastError = Truncate(reason);
+        Release(message);
+        LogDead(logger, message.Id, message.Attempts, message.LastError);
+        foreach (var observer in observers)
+        {
+            await observer.OnDeadAsync(db, message, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static void Release(OutboxMessage message)
+    {
+        message.ClaimToken = null;
+        message.ClaimedUntil = null;
+    }
+
+    private static string Describe(Exception error) => error is MailRefusedException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+
+    private static string Truncate(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private MimeMessage ToMime(OutboxMessage message)
     {
@@ -194,14 +284,20 @@ public sealed partial class OutboxSender(
         return mime;
     }
 
-    [LoggerMessage(LogLevel.Information, "Outbox: sent {Sent} of {Claimed} claimed messages")]
-    private static partial void LogBatch(ILogger logger, int sent, int claimed);
+    [LoggerMessage(LogLevel.Information, "Outbox: sent {Sent} of {Tried} messages")]
+    private static partial void LogRound(ILogger logger, int sent, int tried);
 
     [LoggerMessage(LogLevel.Warning, "Outbox: message {Id} failed (attempt {Attempts}), next try at {NextAttemptAt:u}: {Error}")]
     private static partial void LogRetry(ILogger logger, long id, int attempts, DateTime nextAttemptAt, string error);
 
-    [LoggerMessage(LogLevel.Error, "Outbox: message {Id} is dead after {Attempts} attempts; staff can send it again")]
-    private static partial void LogDead(ILogger logger, long id, int attempts);
+    [LoggerMessage(LogLevel.Error, "Outbox: message {Id} is dead after {Attempts} attempts ({Error}); staff can send it again")]
+    private static partial void LogDead(ILogger logger, long id, int attempts, string error);
+
+    [LoggerMessage(LogLevel.Warning, "No mail server is set (Smtp:Host): staff notifications are not mailed but written to {Folder}")]
+    private static partial void LogNoMailServer(ILogger logger, string folder);
+
+    [LoggerMessage(LogLevel.Information, "Development without Smtp:Host: mail is written to {Folder}")]
+    private static partial void LogPickupInDevelopment(ILogger logger, string folder);
 
     [LoggerMessage(LogLevel.Error, "Outbox: a send round failed; it is tried again")]
     private static partial void LogCycleFailed(ILogger logger, Exception exception);
@@ -215,14 +311,10 @@ public static class EmailExtensions
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
-        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)}"]))
-        {
-            builder.Services.AddSingleton<IMailTransport, PickupDirectoryMailTransport>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        }
+        builder.Services.AddSingleton<PickupFolder>();
+        builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.HasServer
+            ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp));
 
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

@@ -24,6 +24,31 @@ public sealed class InboxFilter
     [FromQuery(Name = "pagina")]
     public int Page { get; set; } = 1;
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Search))]
+    public bool HasSearch => !string.IsNullOrWhiteSpace(Search);
+
+    /// <summary>The filter as the audit log keeps it: status and kind, and whether words were searched for, never the words.</summary>
+    public string AuditDescription()
+    {
+        var parts = new List<string>();
+        if (Status is not null)
+        {
+            parts.Add($"status {Status}");
+        }
+
+        if (Kind is not null)
+        {
+            parts.Add($"soort {Kind}");
+        }
+
+        if (HasSearch)
+        {
+            parts.Add("met zoekterm");
+        }
+
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
     public string QueryString(int? page = null)
     {
         var parts = new List<string>();
@@ -37,7 +62,7 @@ public sealed class InboxFilter
             parts.Add($"soort={Kind}");
         }
 
-        if (!string.IsNullOrWhiteSpace(Search))
+        if (HasSearch)
         {
             parts.Add($"zoek={Uri.EscapeDataString(Search)}");
         }
@@ -58,7 +83,7 @@ public sealed record InboxPage(InboxFilter Filter, IReadOnlyList<InboxRow> Rows,
 public sealed record SubmissionDetail(ContactSubmission Submission, DateTime? DueAt, bool Overdue, OutboxMessage? Notification);
 
 [Area(StaffExtensions.Area)]
-public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSignal outbox, TimeProvider time) : Controller
+public sealed class InboxController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, OutboxSignal outbox, TimeProvider time) : Controller
 {
     public const int PageSize = 20;
 
@@ -73,6 +98,12 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSign
         var now = Now();
         var overdueBefore = now.AddMonths(-1);
         var submissions = await Ordered(query, overdueBefore).Skip((page - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(cancellationToken);
+        if (filter.HasSearch)
+        {
+            // That a search happened and how much it found; the words searched for may be personal data and stay out.
+            await audit.WriteAsync(AuditAction.SearchSubmissions, $"{total} gevonden", cancellationToken: cancellationToken);
+        }
+
         return View(new InboxPage(filter, [.. submissions.Select(s => Row(s, now))], total, page, pages));
     }
 
@@ -82,7 +113,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSign
         ArgumentNullException.ThrowIfNull(filter);
         var now = Now();
         var rows = await Ordered(Filtered(filter), now.AddMonths(-1)).AsNoTracking().ToListAsync(cancellationToken);
-        await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.QueryString()}", cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         Csv.AppendRow(csv, ["Referentie", "Ontvangen (UTC)", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", "Behandeld op (UTC)", "Melding aan medewerkers", "Bericht"]);
         foreach (var s in rows)
@@ -91,7 +122,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSign
             [
                 s.Reference, s.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
                 s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw", s.HandledBy ?? "",
-                s.HandledAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", Labels.Of(s.Notification), s.Message,
+                s.HandledAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", s.Notification.Label(), s.Message,
             ]);
         }
 
@@ -164,16 +195,13 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSign
     [HttpPost("/beheer/berichten/{id:guid}/verwijderen")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null)
         {
             return NotFound();
         }
 
-        await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).ExecuteDeleteAsync(cancellationToken);
-        db.Remove(submission);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(AuditAction.DeleteSubmission, submission.Reference, cancellationToken: cancellationToken);
+        await deletion.DeleteAsync(s => s.Id == id, token => audit.WriteAsync(AuditAction.DeleteSubmission, submission.Reference, cancellationToken: token), cancellationToken);
         TempData["Melding"] = $"Bericht {submission.Reference} is verwijderd.";
         return Redirect("/beheer");
     }
@@ -213,16 +241,6 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, OutboxSign
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-}
-
-public static class Labels
-{
-    public static string Of(NotificationState state) => state switch
-    {
-        NotificationState.Sent => "verzonden",
-        NotificationState.Dead => "mislukt",
-        _ => "wacht op verzending",
-    };
 }
 
 /// <summary>CSV that opens safely in a spreadsheet: semicolons (Dutch Excel), quotes, and no cell that starts a formula.</summary>

@@ -8,14 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.People;
 
-public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission> Submissions, IReadOnlyList<OutboxMessage> Mails);
+public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission> Submissions, IReadOnlyList<OutboxMessage> Mails)
+{
+    /// <summary>
+    /// The notifications that went to a staff mailbox: the site cannot erase them there, so staff must.
+    /// (Mail still waiting and files in the pickup folder are erased with the submissions.)
+    /// </summary>
+    public IReadOnlyList<(string To, string Reference)> Mailed() =>
+    [
+        .. Mails.Where(m => m.SentAt is not null && m.PickupFile is null)
+            .Select(m => (m.To, Submissions.FirstOrDefault(s => s.Id == m.ContactSubmissionId)?.Reference ?? m.Subject)),
+    ];
+}
 
 /// <summary>
 /// Everything stored about one e-mail address, for requests under the privacy statement: look it up, hand it over
 /// as JSON (portability), or erase it. The audit log names references only, so an erasure leaves no address behind.
 /// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class PeopleController(SiteDbContext db, AuditLog audit, TimeProvider time) : Controller
+public sealed class PeopleController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, TimeProvider time) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -77,10 +88,10 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, TimeProvi
         }
 
         var ids = person.Submissions.Select(s => s.Id).ToList();
-        await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId != null && ids.Contains(m.ContactSubmissionId.Value)).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<ContactSubmission>().Where(s => ids.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
-        await audit.WriteAsync(AuditAction.ErasePerson, References(person), cancellationToken: cancellationToken);
-        TempData["Melding"] = $"Alle gegevens bij dit e-mailadres zijn gewist ({person.Submissions.Count} berichten).";
+        await deletion.DeleteAsync(s => ids.Contains(s.Id), token => audit.WriteAsync(AuditAction.ErasePerson, References(person), cancellationToken: token), cancellationToken);
+        var mailed = person.Mailed();
+        TempData["Melding"] = $"Alle gegevens bij dit e-mailadres zijn gewist ({person.Submissions.Count} berichten)."
+            + (mailed.Count == 0 ? "" : $" Verwijder ook de meldingen in de mailbox van {string.Join(" en ", mailed.Select(m => m.To).Distinct())} (onderwerp met {string.Join(", ", mailed.Select(m => m.Reference))}).");
         return Redirect("/beheer/persoon");
     }
 

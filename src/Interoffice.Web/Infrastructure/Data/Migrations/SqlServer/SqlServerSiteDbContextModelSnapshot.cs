@@ -293,6 +293,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PickupFile")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");

@@ -281,6 +281,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PickupFile")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");

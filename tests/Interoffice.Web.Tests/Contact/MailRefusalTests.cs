@@ -1,0 +1,198 @@
+using System.Net;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Serilog.Events;
+
+namespace Interoffice.Web.Tests.Contact;
+
+/// <summary>Staff mail when the mail server refuses one message, is slow, or is not there at all.</summary>
+public sealed class MailRefusalTests : IAsyncLifetime
+{
+    private readonly SmtpSink smtp = SmtpSink.Started();
+    private readonly List<SiteFactory> sites = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var site in sites)
+        {
+            await site.DisposeAsync();
+        }
+
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_message_the_server_refuses_for_good_is_dead_at_once_with_its_answer_and_the_others_arrive_once()
+    {
+        var site = Site();
+        var (first, middle, third) = await QueueThreeAsync(site, refuse: m => m.Subject!.Contains("Midden", StringComparison.Ordinal) ? (550, "5.7.1 Message rejected as spam") : null);
+
+        await WaitForAsync(site, middle, s => s.Notification == NotificationState.Dead);
+        Assert.True(await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15)));
+        await Task.Delay(1000);
+
+        Assert.Equal(new[] { first.Reference, third.Reference }.Order(), smtp.Messages.Select(ReferenceOf).Order());
+        var mails = await MailsAsync(site);
+        Assert.Equal(1, mails[first.Id].Attempts);
+        Assert.Equal(1, mails[third.Id].Attempts);
+        Assert.Equal(1, mails[middle.Id].Attempts);
+        Assert.Contains("550", mails[middle.Id].LastError, StringComparison.Ordinal);
+
+        // Staff read the server's own answer beside the failed notification, and can send it again.
+        using var staff = await SignedInStaffAsync(site);
+        var detail = await staff.PageAsync($"/beheer/berichten/{middle.Id}");
+        var state = detail.QuerySelectorAll("dt").Single(d => d.TextContent == "Melding aan medewerkers").NextElementSibling!.TextContent;
+        Assert.Contains("mislukt", state, StringComparison.Ordinal);
+        Assert.Contains("550 5.7.1 Message rejected as spam", state, StringComparison.Ordinal);
+        Assert.NotNull(detail.QuerySelector($"form[action='/beheer/berichten/{middle.Id}/melding']"));
+    }
+
+    [Fact]
+    public async Task A_message_the_server_refuses_for_now_arrives_later_once_and_the_others_are_not_held_up()
+    {
+        var site = Site().With("Mail:RetryDelaySeconds", "1");
+        var refusals = 0;
+        var (first, middle, third) = await QueueThreeAsync(site, refuse: m =>
+            m.Subject!.Contains("Midden", StringComparison.Ordinal) && Interlocked.Increment(ref refusals) == 1 ? (451, "4.7.1 Greylisted, please try again later") : null);
+
+        Assert.True(await smtp.WaitForAsync(3, TimeSpan.FromSeconds(20)), $"{smtp.Messages.Count} of 3 mails arrived");
+        await Task.Delay(1500);
+
+        // In the order they arrived: the two behind no refusal first, the refused one after its retry.
+        Assert.Equal([first.Reference, third.Reference, middle.Reference], smtp.Messages.Select(ReferenceOf));
+        var mails = await MailsAsync(site);
+        Assert.Equal((1, 1, 2), (mails[first.Id].Attempts, mails[third.Id].Attempts, mails[middle.Id].Attempts));
+        await WaitForAsync(site, middle, s => s.Notification == NotificationState.Sent);
+    }
+
+    [Fact]
+    public async Task A_slow_batch_through_two_instances_never_sends_a_mail_twice()
+    {
+        // Each message takes the server longer than a third of a claim; a batch takes it many claims long.
+        smtp.DelayPerMessage = TimeSpan.FromMilliseconds(400);
+        var site = Site().With("Mail:ClaimSeconds", "1");
+        var other = Track(new SiteFactory { DatabasePath = site.DatabasePath }.WithSmtp(smtp).With("Mail:ClaimSeconds", "1"));
+        using var _ = site.CreateClient();
+        using var __ = other.CreateClient();
+
+        var queued = await QueueAsync(site, Enumerable.Range(1, 8).Select(i => $"Bericht {i}").ToArray());
+
+        Assert.True(await smtp.WaitForAsync(8, TimeSpan.FromSeconds(30)), $"{smtp.Messages.Count} of 8 mails arrived");
+        await Task.Delay(2500);
+        Assert.Equal(queued.Select(s => s.Reference).Order(), smtp.Messages.Select(ReferenceOf).Order());
+    }
+
+    [Fact]
+    public async Task Without_a_mail_server_staff_are_told_and_a_mail_in_the_folder_is_never_called_sent()
+    {
+        var site = Track(new SiteFactory());
+        using var visitor = Visitor.Of(site);
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var submission = await WaitForAsync(site, reference, s => s.Notification != NotificationState.Pending);
+
+        Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Warning && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("No mail server is set", StringComparison.Ordinal));
+        Assert.Equal(NotificationState.InFolder, submission.Notification);
+        Assert.Single(Directory.GetFiles(site.PickupFolder, "*.eml"));
+
+        using var staff = await SignedInStaffAsync(site);
+        foreach (var page in new[] { "/beheer", $"/beheer/berichten/{submission.Id}", "/beheer/persoon", "/beheer/logboek", "/beheer/account" })
+        {
+            var document = await staff.PageAsync(page);
+            Assert.Contains("Meldingen worden niet gemaild: er is geen mailserver ingesteld", document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("verzonden", document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var row = (await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains("in map geschreven", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_mail_server_staff_see_no_notice_about_the_folder()
+    {
+        var site = Site();
+        using var staff = await SignedInStaffAsync(site);
+
+        var inbox = await staff.PageAsync("/beheer");
+
+        Assert.DoesNotContain("geen mailserver", inbox.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.LogEvents, e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.Contains("No mail server", StringComparison.Ordinal));
+    }
+
+    private SiteFactory Site() => Track(new SiteFactory().WithSmtp(smtp));
+
+    private SiteFactory Track(SiteFactory site)
+    {
+        sites.Add(site);
+        return site;
+    }
+
+    /// <summary>Three submissions whose mails are queued at once (one transaction), so that one round sends them together.</summary>
+    private async Task<(ContactSubmission First, ContactSubmission Middle, ContactSubmission Third)> QueueThreeAsync(SiteFactory site, Func<MimeMessage, (int, string)?> refuse)
+    {
+        smtp.Answer = refuse;
+        using var _ = site.CreateClient();
+        var queued = await QueueAsync(site, "Eerste", "Midden", "Derde");
+        return (queued[0], queued[1], queued[2]);
+    }
+
+    private static async Task<List<ContactSubmission>> QueueAsync(SiteFactory site, params string[] names)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+        var submissions = names.Select(name => new ContactSubmission
+        {
+            Id = Guid.NewGuid(),
+            Reference = "IO-" + Convert.ToHexString(Guid.NewGuid().ToByteArray())[..8],
+            ReceivedAt = DateTime.UtcNow,
+            Name = name,
+            Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl",
+            Message = $"Vraag van {name}",
+        }).ToList();
+        foreach (var submission in submissions)
+        {
+            db.Add(submission);
+            db.Add(store.Notification(submission));
+        }
+
+        await db.SaveChangesAsync();
+        return submissions;
+    }
+
+    private static string ReferenceOf(MimeMessage message) => message.Subject![1..message.Subject!.IndexOf(']', StringComparison.Ordinal)];
+
+    private static async Task<Dictionary<Guid, OutboxMessage>> MailsAsync(SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<OutboxMessage>().AsNoTracking().ToDictionaryAsync(m => m.ContactSubmissionId!.Value);
+    }
+
+    private static Task<ContactSubmission> WaitForAsync(SiteFactory site, ContactSubmission submission, Func<ContactSubmission, bool> condition) =>
+        WaitForAsync(site, submission.Reference, condition);
+
+    private static Task<ContactSubmission> WaitForAsync(SiteFactory site, string reference, Func<ContactSubmission, bool> condition) =>
+        Eventually.ReturnsAsync(
+            async () =>
+            {
+                await using var scope = site.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Reference == reference);
+            },
+            condition,
+            $"the notification of {reference} reaches the expected state");
+
+    private static async Task<Visitor> SignedInStaffAsync(SiteFactory site)
+    {
+        await Support.Staff.CreateAsync(site, "mila@interoffice.nl");
+        var staff = Visitor.Of(site);
+        using var _ = await Support.Staff.SignInAsync(staff, "mila@interoffice.nl");
+        return staff;
+    }
+}
