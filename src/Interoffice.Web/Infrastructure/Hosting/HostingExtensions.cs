@@ -97,6 +97,7 @@ public static partial class HostingExtensions
     /// <summary>
     /// Command-line verbs run instead of the web server. <c>migrate</c> applies the configured
     /// provider's migrations and exits: the step an operator runs before starting a SQL Server deployment.
+    /// <c>staff</c> manages staff accounts; <c>backup</c> copies the SQLite database while the site runs.
     /// </summary>
     public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
     {
@@ -115,6 +116,8 @@ public static partial class HostingExtensions
                 }
 
                 return await StaffCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+            case "backup":
+                return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
             default:
                 return null;
         }
