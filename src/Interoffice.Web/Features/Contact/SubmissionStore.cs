@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,6 @@ namespace Interoffice.Web.Features.Contact;
 public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOptions> options, OutboxSignal signal, TimeProvider time, ILogger<SubmissionStore> logger)
 {
     private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static readonly TimeZoneInfo Dutch = FindDutchTimeZone();
 
     public async Task<ContactSubmission> AddAsync(ContactForm form, CancellationToken cancellationToken)
     {
@@ -43,8 +43,8 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
     public OutboxMessage Notification(ContactSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var received = TimeZoneInfo.ConvertTimeFromUtc(submission.ReceivedAt, Dutch);
-        var culture = CultureInfo.GetCultureInfo("nl-NL");
+        var received = DutchTime.FromUtc(submission.ReceivedAt);
+        var culture = DutchTime.Culture;
         var due = submission.Kind.IsPrivacyRequest()
             ? $"Dit is een privacyverzoek: beantwoord het uiterlijk {received.AddMonths(1).ToString("d MMMM yyyy", culture)} (binnen een maand, AVG art. 12 lid 3)."
             : null;
@@ -110,18 +110,6 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
                 span[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
             }
         });
-
-    private static TimeZoneInfo FindDutchTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 
     [LoggerMessage(LogLevel.Information, "Contact submission {Reference} ({Kind}) stored with its staff notification")]
     private static partial void LogStored(ILogger logger, string reference, ContactKind kind);
