@@ -12,7 +12,7 @@ public sealed class DatabaseTests
     [Fact]
     public void The_sqlite_migrations_cover_the_whole_model()
     {
-        using var db = new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").UseApplicationServiceProvider(DesignTime.Services).Options);
 
         Assert.False(db.Database.HasPendingModelChanges(), "run dotnet ef migrations add for SqliteSiteDbContext");
         Assert.NotEmpty(db.Database.GetMigrations());
@@ -22,7 +22,7 @@ public sealed class DatabaseTests
     public void The_sql_server_migrations_cover_the_whole_model()
     {
         // Builds the model only: no server is contacted.
-        using var db = new SqlServerSiteDbContext(new DbContextOptionsBuilder<SqlServerSiteDbContext>().UseSqlServer("Server=none").Options);
+        using var db = new SqlServerSiteDbContext(new DbContextOptionsBuilder<SqlServerSiteDbContext>().UseSqlServer("Server=none").UseApplicationServiceProvider(DesignTime.Services).Options);
 
         Assert.False(db.Database.HasPendingModelChanges(), "run dotnet ef migrations add for SqlServerSiteDbContext");
         Assert.NotEmpty(db.Database.GetMigrations());
@@ -70,7 +70,7 @@ public sealed class DatabaseTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
-        Assert.Equal(new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").Options).Database.GetMigrations().Count(),
+        Assert.Equal(new SqliteSiteDbContext(new DbContextOptionsBuilder<SqliteSiteDbContext>().UseSqlite("Data Source=:memory:").UseApplicationServiceProvider(DesignTime.Services).Options).Database.GetMigrations().Count(),
             (long)(await command.ExecuteScalarAsync())!);
         await connection.CloseAsync();
         SqliteConnection.ClearAllPools();

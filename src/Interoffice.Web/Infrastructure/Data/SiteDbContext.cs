@@ -13,6 +13,9 @@ public class SiteDbContext(DbContextOptions options) : IdentityDbContext<StaffUs
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Identity's schema version: 3 adds passkeys.</summary>
+    public static readonly Version IdentitySchema = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
