@@ -4,6 +4,7 @@ using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -24,7 +25,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         Assert.Contains("/beheer/inloggen", visit.Page.Url, StringComparison.Ordinal);
         await visit.Page.GetByLabel("E-mailadres").FillAsync(email);
         await visit.Page.GetByLabel("Wachtwoord").FillAsync(Password);
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
         await AssertAccessibleAsync(visit, "staff-inbox");
 
@@ -59,7 +60,8 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
     {
         var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
         var visitor = $"wis{Guid.NewGuid().ToString("N")[..8]}@example.nl";
-        var reference = await SeedAsync(email, visitor, mailed: true);
+        var phrase = $"Onze nietmachine {Guid.NewGuid():N} hapert";
+        var reference = await SeedAsync(email, visitor, mailed: true, message: phrase);
         await using var visit = await SignInAsync(email);
 
         await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Persoonsgegevens" }).ClickAsync();
@@ -74,21 +76,104 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Ja, alles definitief wissen" }).ClickAsync();
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "zijn gewist" })).ToContainTextAsync("Verwijder ook de meldingen in de mailbox van info@interoffice.nl");
         Assert.Empty(DataFolder.FilesContaining(browser.Site.DataFolder, visitor));
-        Assert.Empty(DataFolder.FilesContaining(browser.Site.DataFolder, "Kunt u langskomen voor de printer?"));
+        Assert.Empty(DataFolder.FilesContaining(browser.Site.DataFolder, phrase));
     }
 
-    private async Task<Visit> SignInAsync(string email)
+    [BrowserFact]
+    public async Task A_staff_member_adds_a_passkey_and_then_signs_in_with_it_without_password_or_code()
     {
-        var visit = await browser.VisitAsync();
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        await SeedAsync(email);
+        await using var visit = await browser.VisitAsync(host: "localhost");
+
+        // A platform authenticator as a laptop has one: fingerprint or PIN checked, passkey kept on the device.
+        var devtools = await visit.Context.NewCDPSessionAsync(visit.Page);
+        await devtools.SendAsync("WebAuthn.enable");
+        await devtools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        await SignInAsync(email, visit);
+
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+        await visit.Page.GetByLabel("Naam van de passkey").FillAsync("Laptop kantoor");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is toegevoegd" })).ToContainTextAsync("Laptop kantoor");
+        await Assertions.Expect(visit.Page.Locator(".passkey-list")).ToContainTextAsync("Laptop kantoor");
+        await AssertAccessibleAsync(visit, "staff-account-passkeys");
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await visit.Page.WaitForURLAsync("**/beheer/inloggen");
+        var passkeyButton = visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" });
+        await Assertions.Expect(passkeyButton).ToBeVisibleAsync();
+        await AssertAccessibleAsync(visit, "staff-sign-in-passkey");
+        await passkeyButton.ClickAsync();
+
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+        Assert.Empty(visit.ConsoleProblems);
+        await using var scope = browser.Site.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Where(a => a.Actor == email).Select(a => a.Action).ToListAsync();
+        Assert.Contains(AuditAction.AddPasskey, audit);
+        Assert.Contains(AuditAction.SignInPasskey, audit);
+    }
+
+    [BrowserFact]
+    public async Task The_two_step_set_up_shows_a_qr_code_and_the_recovery_codes_once()
+    {
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        await SeedAsync(email);
+        await using var visit = await SignInAsync(email);
+
+        await visit.Page.GotoAsync("/beheer/account");
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Tweestapsverificatie instellen" }).ClickAsync();
+        var qr = visit.Page.GetByRole(AriaRole.Img, new() { Name = "QR-code met de sleutel voor uw authenticator-app" });
+        await Assertions.Expect(qr).ToBeVisibleAsync();
+        var box = await qr.BoundingBoxAsync();
+        Assert.True(box is { Width: >= 200, Height: >= 200 }, "the QR code is large enough to scan");
+        await AssertAccessibleAsync(visit, "staff-two-step-set-up");
+
+        var key = await visit.Page.Locator("code.totp-key").TextContentAsync();
+        await visit.Page.GetByLabel("Code uit uw app").FillAsync(Totp.Code(key!));
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten" }).ClickAsync();
+        await Assertions.Expect(visit.Page.Locator("ul.recovery-codes code")).ToHaveCountAsync(10);
+        await AssertAccessibleAsync(visit, "staff-recovery-codes");
+    }
+
+    [BrowserFact]
+    public async Task Without_javascript_the_sign_in_page_shows_no_passkey_button_and_the_password_still_works()
+    {
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        await SeedAsync(email);
+        await using var visit = await browser.VisitAsync(javaScript: false, host: "localhost");
+
+        await SignInAsync(email, visit);
+
+        await visit.Page.GotoAsync("/beheer/account");
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" })).ToBeHiddenAsync();
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" })).ToBeHiddenAsync();
+    }
+
+    private async Task<Visit> SignInAsync(string email, Visit? into = null)
+    {
+        var visit = into ?? await browser.VisitAsync();
         await visit.Page.GotoAsync("/beheer/inloggen");
         await visit.Page.GetByLabel("E-mailadres").FillAsync(email);
         await visit.Page.GetByLabel("Wachtwoord").FillAsync(Password);
-        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
         return visit;
     }
 
-    private async Task<string> SeedAsync(string email, string visitor = "ruud@example.nl", bool mailed = false)
+    private async Task<string> SeedAsync(string email, string visitor = "ruud@example.nl", bool mailed = false, string? message = null)
     {
         using var client = browser.Site.CreateClient();
         using var output = new StringWriter();
@@ -105,7 +190,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
             ReceivedAt = DateTime.UtcNow,
             Name = "Ruud Visser",
             Email = visitor,
-            Message = "Kunt u langskomen voor de printer?",
+            Message = message ?? "Kunt u langskomen voor de printer?",
             Kind = ContactKind.Access,
             Notification = mailed ? NotificationState.Sent : NotificationState.Pending,
         };

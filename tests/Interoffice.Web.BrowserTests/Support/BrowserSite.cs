@@ -55,16 +55,21 @@ public class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>A fresh visitor: no cookies, every request, console message and page error recorded.</summary>
-    public async Task<Visit> VisitAsync(int width = 1280, int height = 900, bool javaScript = true)
+    /// <remarks>
+    /// <paramref name="host"/> "localhost" visits the same server by name: WebAuthn (passkeys) refuses an IP address
+    /// as the site's identity, and localhost counts as a secure origin without TLS.
+    /// </remarks>
+    public async Task<Visit> VisitAsync(int width = 1280, int height = 900, bool javaScript = true, string? host = null)
     {
         if (Chromium.ExecutablePath is null)
         {
             throw new InvalidOperationException(Chromium.InstallHint);
         }
 
+        var site = host is null ? BaseAddress : new UriBuilder(BaseAddress) { Host = host }.Uri;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = site.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
             Locale = "nl-NL",
@@ -72,7 +77,7 @@ public class BrowserSite : IAsyncLifetime
         // Nothing leaves this machine: a request to another host is recorded and answered empty here.
         await context.RouteAsync("**/*", async route =>
         {
-            if (new Uri(route.Request.Url).Authority == BaseAddress.Authority)
+            if (new Uri(route.Request.Url).Authority == site.Authority)
             {
                 await route.ContinueAsync();
             }
@@ -82,7 +87,7 @@ public class BrowserSite : IAsyncLifetime
             }
         });
         var page = await context.NewPageAsync();
-        return new Visit(context, page, BaseAddress);
+        return new Visit(context, page, site);
     }
 
     public virtual async Task DisposeAsync()

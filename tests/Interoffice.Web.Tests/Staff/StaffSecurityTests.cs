@@ -55,7 +55,7 @@ public sealed class StaffSecurityTests
         using var onFirst = Visitor.Of(first);
         using var _ = await Support.Staff.SignInAsync(onFirst, "joke@interoffice.nl");
         var accountPage = await onFirst.PageAsync("/beheer/account");
-        var token = accountPage.QuerySelector("form[action='/beheer/account/tweestaps/sleutel'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = accountPage.QuerySelector("form[action='/beheer/account/passkeys'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // The same browser, its cookies and the token from the first instance's page, now behind the second instance.
         using var onSecond = Visitor.Of(second);
@@ -66,11 +66,11 @@ public sealed class StaffSecurityTests
 
         var (page, document) = await onSecond.GetAsync("/beheer");
         using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
-        using var posted = await onSecond.SendAsync(HttpMethod.Post, "/beheer/account/tweestaps/sleutel", form);
+        using var posted = await onSecond.SendAsync(HttpMethod.Post, "/beheer/account/passkeys/opties", form);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("Berichten", document.QuerySelector("h1")?.TextContent);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("authenticator-app", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"challenge\"", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

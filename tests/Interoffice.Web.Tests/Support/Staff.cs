@@ -73,45 +73,38 @@ public static class Staff
         return submission;
     }
 
+    /// <summary>
+    /// Switches on two-step sign-in as a staff member does: opens the set-up page, reads the key beside the QR code,
+    /// sends the code the app would show. Returns the key and the recovery codes shown once.
+    /// </summary>
+    public static async Task<string> EnableTwoFactorAsync(Visitor visitor) => (await EnableTwoFactorWithCodesAsync(visitor)).Key;
+
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableTwoFactorWithCodesAsync(Visitor visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var setup = await visitor.PageAsync("/beheer/account/tweestaps");
+        var key = setup.QuerySelector("code.totp-key")!.TextContent;
+        var token = setup.QuerySelector("form[action='/beheer/account/tweestaps/aan'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Code", TotpCode(key))]);
+        using var enabled = await visitor.SendAsync(HttpMethod.Post, "/beheer/account/tweestaps/aan", form);
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var codes = (await Html.ParseAsync(await enabled.Content.ReadAsStringAsync())).QuerySelectorAll("ul.recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, codes.Count);
+        return (key, codes);
+    }
+
+    /// <summary>Posts a one-field form of a sign-in step (code, recovery code) with that page's token.</summary>
+    public static async Task<HttpResponseMessage> PostStepAsync(Visitor visitor, string path, string field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var page = await visitor.PageAsync(path);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new(field, value)]);
+        return await visitor.SendAsync(HttpMethod.Post, path, form);
+    }
+
     /// <summary>The six-digit code an authenticator app shows now for a base32 key (RFC 6238).</summary>
-    public static string TotpCode(string base32Key, DateTimeOffset? at = null)
-    {
-        ArgumentNullException.ThrowIfNull(base32Key);
-        var key = Base32(base32Key);
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var bytes = BitConverter.GetBytes(counter);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(bytes);
-        }
-
-#pragma warning disable CA5350 // TOTP is defined on HMAC-SHA1
-        var hash = HMACSHA1.HashData(key, bytes);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0F;
-        var value = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var buffer = 0;
-        var result = new List<byte>();
-        foreach (var c in text.ToUpperInvariant().Where(c => c != '=' && c != ' '))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                result.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. result];
-    }
+    public static string TotpCode(string base32Key, DateTimeOffset? at = null) => Totp.Code(base32Key, at);
 
     public static bool RedirectsToSignIn(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found

@@ -27,6 +27,12 @@ public static class AuditAction
     public const string ResetPassword = "wachtwoord-hersteld";
     public const string EnableTwoFactor = "tweestaps-aan";
     public const string DisableTwoFactor = "tweestaps-uit";
+    public const string NewRecoveryCodes = "herstelcodes-gemaakt";
+    public const string SignInRecoveryCode = "inloggen-herstelcode";
+    public const string SignInPasskey = "inloggen-passkey";
+    public const string AddPasskey = "passkey-toegevoegd";
+    public const string RemovePasskey = "passkey-verwijderd";
+    public const string ResetTwoFactor = "tweestaps-hersteld";
 }
 
 public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAccessor http)

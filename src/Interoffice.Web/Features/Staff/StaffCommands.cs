@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Interoffice.Web.Features.Staff;
 
 /// <summary>
-/// <c>staff create|list|disable|reset-password --email …</c>: staff accounts are managed by the operator on the
+/// <c>staff create|list|disable|reset-password|reset-2fa --email …</c>: staff accounts are managed by the operator on the
 /// command line (the password is read from standard input, or asked for at a terminal), never by registration.
 /// </summary>
 public static class StaffCommands
@@ -29,7 +29,7 @@ public static class StaffCommands
                 foreach (var user in all)
                 {
                     var state = user.IsDisabled ? "uitgeschakeld" : user.LockoutEnd > time.GetUtcNow() ? "tijdelijk geblokkeerd" : "actief";
-                    await output.WriteLineAsync($"{user.Email}\t{state}\ttweestaps: {(user.TwoFactorEnabled ? "aan" : "uit")}\taangemaakt {user.CreatedAt:yyyy-MM-dd}");
+                    await output.WriteLineAsync($"{user.Email}\t{state}\ttweestaps: {(user.TwoFactorEnabled ? "aan" : "uit")}\tpasskeys: {(await users.GetPasskeysAsync(user)).Count}\taangemaakt {user.CreatedAt:yyyy-MM-dd}");
                 }
 
                 if (all.Count == 0)
@@ -87,8 +87,30 @@ public static class StaffCommands
                 await output.WriteLineAsync($"Nieuw wachtwoord voor {email} ingesteld; de blokkade is opgeheven.");
                 return 0;
 
+            case "reset-2fa" when email is not null:
+                var phoneLost = await users.FindByEmailAsync(email);
+                if (phoneLost is null)
+                {
+                    return await NotFoundAsync(error, email);
+                }
+
+                // A lost phone may hold the authenticator app and a passkey: both stop working, and open sessions end.
+                await users.SetTwoFactorEnabledAsync(phoneLost, false);
+                await users.ResetAuthenticatorKeyAsync(phoneLost);
+                var passkeys = await users.GetPasskeysAsync(phoneLost);
+                foreach (var passkey in passkeys)
+                {
+                    await users.RemovePasskeyAsync(phoneLost, passkey.CredentialId);
+                }
+
+                await users.UpdateSecurityStampAsync(phoneLost);
+                await audit.WriteAsync(AuditAction.ResetTwoFactor, email, AuditLog.CommandLine);
+                await output.WriteLineAsync($"Tweestapsverificatie van {email} staat uit en {passkeys.Count} {(passkeys.Count == 1 ? "passkey is" : "passkeys zijn")} verwijderd; open sessies zijn beëindigd. "
+                    + "Inloggen kan nu met het wachtwoord alleen; zet tweestapsverificatie daarna weer aan onder Account.");
+                return 0;
+
             default:
-                await error.WriteLineAsync("Gebruik: staff create|disable|reset-password --email naam@interoffice.nl, of: staff list");
+                await error.WriteLineAsync("Gebruik: staff create|disable|reset-password|reset-2fa --email naam@interoffice.nl, of: staff list");
                 return 2;
         }
     }

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
 
 namespace Interoffice.Web.Features.Staff;
 
@@ -11,6 +14,9 @@ public static class StaffExtensions
 {
     public const string Area = "Beheer";
     public const string Policy = "EnabledStaff";
+
+    /// <summary>The rate limit on every way of signing in (password, code, recovery code, passkey), per client address.</summary>
+    public const string SignInRateLimit = "staff-sign-in";
 
     public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
@@ -27,13 +33,29 @@ public static class StaffExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+
+                // Version 3 adds passkeys (AspNetUserPasskeys).
+                o.Stores.SchemaVersion = SiteDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>();
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // The security stamp is checked on every request: a password reset, a disabled account or a change to two-step
+        // sign-in or passkeys ends the account's other sessions at once, not after Identity's default half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        // Passkeys are bound to the site's host name; behind a proxy that is the public host (forwarded headers).
+        builder.Services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "io.staff";
+            o.Cookie.Path = "/beheer";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -48,7 +70,27 @@ public static class StaffExtensions
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
             o.Cookie.Name = "io.staff.2fa";
+            o.Cookie.Path = "/beheer";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        // Per client address; a refused attempt gets status 429, which the status-code pages turn into the Dutch page.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context =>
+            {
+                var staff = context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = staff.SignInRateLimitPermits,
+                        Window = TimeSpan.FromMinutes(staff.SignInRateLimitWindowMinutes),
+                        QueueLimit = 0,
+                    });
+            });
         });
 
         builder.Services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAuthenticatedUser().AddRequirements(new EnabledStaffRequirement())));
@@ -66,6 +108,19 @@ public static class StaffExtensions
         app.UseAuthorization();
         return app;
     }
+}
+
+/// <summary>Bound from the <c>Staff</c> section.</summary>
+public sealed class StaffOptions
+{
+    public const string SectionName = "Staff";
+
+    /// <summary>Sign-in attempts per client address and window (every way of signing in counts).</summary>
+    [Range(1, 100000)]
+    public int SignInRateLimitPermits { get; set; } = 10;
+
+    [Range(1, 1440)]
+    public int SignInRateLimitWindowMinutes { get; set; } = 5;
 }
 
 /// <summary>Every controller in the staff area requires an enabled staff account, unless it says [AllowAnonymous] (the sign-in).</summary>

@@ -4,11 +4,16 @@ namespace Interoffice.Web.Infrastructure.Hosting;
 
 public static class SecurityHeaders
 {
-    // Nothing on this site needs these browser features; deny them to every frame.
+    // Nothing on the public site needs these browser features; deny them to every frame.
     private const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), " +
         "geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), " +
-        "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
+        "picture-in-picture=(), publickey-credentials-create=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
+
+    // The staff area alone uses passkeys (WebAuthn), on its own pages only.
+    private static readonly string StaffPermissionsPolicy = PermissionsPolicy
+        .Replace("publickey-credentials-create=()", "publickey-credentials-create=(self)", StringComparison.Ordinal)
+        .Replace("publickey-credentials-get=()", "publickey-credentials-get=(self)", StringComparison.Ordinal);
 
     public static IHostApplicationBuilder AddSecurityHeaders(this IHostApplicationBuilder builder)
     {
@@ -54,7 +59,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers["Permissions-Policy"] = context.Request.Path.StartsWithSegments("/beheer", StringComparison.OrdinalIgnoreCase) ? StaffPermissionsPolicy : PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = policy.ToString();

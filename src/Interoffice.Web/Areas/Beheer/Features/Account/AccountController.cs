@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using QRCoder;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Account;
 
@@ -26,16 +30,41 @@ public sealed class CodeForm
     public string? Code { get; set; }
 }
 
-public sealed record AccountModel(string Email, bool TwoFactorEnabled, string? NewKey, string? OtpAuthUri);
+public sealed class RecoveryForm
+{
+    [Display(Name = "Herstelcode")]
+    [Required(ErrorMessage = "Vul een van uw herstelcodes in.")]
+    public string? Code { get; set; }
+}
 
+public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
+
+public sealed record AccountModel(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<PasskeyRow> Passkeys);
+
+public sealed record TwoFactorSetupModel(string Key, string QrCodeSvg);
+
+/// <summary>
+/// Sign-in and the staff member's own account: password, two-step sign-in with an authenticator app and recovery
+/// codes. A failed sign-in looks the same whatever the reason, so the page never tells who has an account.
+/// </summary>
 [Area(StaffExtensions.Area)]
 public sealed class AccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : Controller
 {
+    /// <summary>The one answer to every failed sign-in: unknown address, wrong password, disabled or locked account.</summary>
+    public const string Refusal = "Inloggen is niet gelukt. Controleer uw e-mailadres en wachtwoord. Na vijf mislukte pogingen kunt u een kwartier niet inloggen.";
+
+    /// <summary>Longer than any e-mail address may be; a longer typed address is not looked up.</summary>
+    public const int MaxEmailLength = 256;
+
+    // Verified against for an address without an account, so that it costs the same time as a real one.
+    private static string? decoyHash;
+
     [AllowAnonymous]
     [HttpGet("/beheer/inloggen")]
     public IActionResult SignIn([FromQuery(Name = "terug")] string? returnUrl) => View(new SignInForm());
 
     [AllowAnonymous]
+    [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
     [HttpPost("/beheer/inloggen")]
     public async Task<IActionResult> SignIn(SignInForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
@@ -45,32 +74,43 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return View(form);
         }
 
-        var email = form.Email!.Trim();
-        var user = await users.FindByEmailAsync(email);
-        if (user is { IsDisabled: true })
+        var typed = form.Email!.Trim();
+        var email = typed.Length > MaxEmailLength ? typed[..MaxEmailLength] : typed;
+        var password = form.Password!;
+        var user = typed.Length > MaxEmailLength ? null : await users.FindByEmailAsync(typed);
+        var action = AuditAction.SignInFailed;
+        string reason;
+        if (user is null)
         {
-            await audit.WriteAsync(AuditAction.SignInFailed, email, email);
-            ModelState.AddModelError("", "Dit account is uitgeschakeld. Vraag de beheerder van de website om hulp.");
-            return View(form);
+            decoyHash ??= users.PasswordHasher.HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32));
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), decoyHash, password);
+            reason = "onbekend adres";
+        }
+        else if (user.IsDisabled || await users.IsLockedOutAsync(user))
+        {
+            // Checked only after the same hashing work as a real attempt; neither state is told to the visitor.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password);
+            (action, reason) = user.IsDisabled ? (AuditAction.SignInFailed, "account uitgeschakeld") : (AuditAction.LockedOut, "account geblokkeerd");
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                await audit.WriteAsync(AuditAction.SignIn, email, email);
+                return LocalRedirect(Safe(returnUrl));
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return Redirect($"/beheer/inloggen/code?terug={Uri.EscapeDataString(Safe(returnUrl))}");
+            }
+
+            (action, reason) = result.IsLockedOut ? (AuditAction.LockedOut, "wachtwoord onjuist, nu geblokkeerd") : (AuditAction.SignInFailed, "wachtwoord onjuist");
         }
 
-        var result = await signIn.PasswordSignInAsync(email, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            await audit.WriteAsync(AuditAction.SignIn, email, email);
-            return LocalRedirect(Safe(returnUrl));
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            return Redirect($"/beheer/inloggen/code?terug={Uri.EscapeDataString(Safe(returnUrl))}");
-        }
-
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, email, email);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Na vijf mislukte pogingen is dit account 15 minuten geblokkeerd. Probeer het daarna opnieuw."
-            : "Het e-mailadres of wachtwoord klopt niet.");
-        return View(form);
+        await audit.WriteAsync(action, $"{email} ({reason})", email);
+        return Refuse(form);
     }
 
     [AllowAnonymous]
@@ -78,6 +118,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     public IActionResult Code() => View(new CodeForm());
 
     [AllowAnonymous]
+    [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
     [HttpPost("/beheer/inloggen/code")]
     public async Task<IActionResult> Code(CodeForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
@@ -101,8 +142,44 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return LocalRedirect(Safe(returnUrl));
         }
 
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user.Email, user.Email);
-        ModelState.AddModelError("", result.IsLockedOut ? "Dit account is 15 minuten geblokkeerd." : "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
+        await signIn.SignOutAsync();
+        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} (code onjuist)", user.Email);
+        ModelState.AddModelError("", result.IsLockedOut ? Refusal : "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
+        return result.IsLockedOut ? View("SignIn", new SignInForm()) : View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/beheer/inloggen/herstelcode")]
+    public IActionResult Recovery() => View(new RecoveryForm());
+
+    /// <summary>For a lost phone: one of the recovery codes shown when two-step sign-in was switched on; each works once.</summary>
+    [AllowAnonymous]
+    [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
+    [HttpPost("/beheer/inloggen/herstelcode")]
+    public async Task<IActionResult> Recovery(RecoveryForm form, [FromQuery(Name = "terug")] string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Redirect("/beheer/inloggen");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code!.Replace(" ", "", StringComparison.Ordinal).Trim());
+        if (result.Succeeded && !user.IsDisabled)
+        {
+            await audit.WriteAsync(AuditAction.SignInRecoveryCode, user.Email, user.Email);
+            TempData["Melding"] = $"U bent ingelogd met een herstelcode; er {(await users.CountRecoveryCodesAsync(user) is var left && left == 1 ? "is nog 1 code" : $"zijn nog {left} codes")} over. Maak nieuwe codes onder Account als u er weinig over hebt.";
+            return LocalRedirect(Safe(returnUrl));
+        }
+
+        await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} (herstelcode onjuist)", user.Email);
+        ModelState.AddModelError("", "Deze herstelcode klopt niet of is al gebruikt.");
         return View(form);
     }
 
@@ -115,51 +192,132 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     }
 
     [HttpGet("/beheer/account")]
-    public async Task<IActionResult> Settings()
+    public async Task<IActionResult> Settings() => View(await AccountAsync(await CurrentAsync()));
+
+    /// <summary>
+    /// Setting up two-step sign-in: a QR code and the key as text. Opening it again shows the same key, so an app that
+    /// already holds it keeps working; once two-step sign-in is on, the key is never replaced here.
+    /// </summary>
+    [HttpGet("/beheer/account/tweestaps")]
+    public async Task<IActionResult> TwoFactorSetup()
     {
-        var user = (await users.GetUserAsync(User))!;
-        return View(new AccountModel(user.Email!, user.TwoFactorEnabled, null, null));
+        var user = await CurrentAsync();
+        if (user.TwoFactorEnabled)
+        {
+            return Redirect("/beheer/account");
+        }
+
+        if (await users.GetAuthenticatorKeyAsync(user) is null)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return View(await SetupAsync(user));
     }
 
-    /// <summary>Step 1 of switching on two-step sign-in: a new key to put in the authenticator app.</summary>
-    [HttpPost("/beheer/account/tweestaps/sleutel")]
-    public async Task<IActionResult> NewKey()
-    {
-        var user = (await users.GetUserAsync(User))!;
-        await users.ResetAuthenticatorKeyAsync(user);
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        var uri = $"otpauth://totp/Interoffice:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Interoffice&digits=6";
-        return View("Settings", new AccountModel(user.Email!, user.TwoFactorEnabled, key, uri));
-    }
-
-    /// <summary>Step 2: a code from the app proves it holds the key; then two-step sign-in is on.</summary>
+    /// <summary>A code from the app proves it holds the key; then two-step sign-in is on and ten recovery codes are shown, once.</summary>
     [HttpPost("/beheer/account/tweestaps/aan")]
     public async Task<IActionResult> EnableTwoFactor(CodeForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var user = (await users.GetUserAsync(User))!;
+        var user = await CurrentAsync();
+        if (user.TwoFactorEnabled)
+        {
+            return Redirect("/beheer/account");
+        }
+
         var code = new string((form.Code ?? "").Where(char.IsDigit).ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            var key = await users.GetAuthenticatorKeyAsync(user);
             ModelState.AddModelError("Code", "Deze code klopt niet. Controleer of de tijd op uw telefoon juist staat en probeer de volgende code.");
-            return View("Settings", new AccountModel(user.Email!, false, key, null));
+            return View("TwoFactorSetup", await SetupAsync(user));
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AuditAction.EnableTwoFactor, user.Email);
-        TempData["Melding"] = "Tweestapsverificatie staat aan. Voortaan vragen wij bij het inloggen om een code.";
-        return Redirect("/beheer/account");
+        return View("RecoveryCodes", codes!.ToList());
+    }
+
+    [HttpPost("/beheer/account/herstelcodes")]
+    public async Task<IActionResult> NewRecoveryCodes([FromForm(Name = "Wachtwoord")] string? password)
+    {
+        var user = await CurrentAsync();
+        if (!user.TwoFactorEnabled)
+        {
+            return Redirect("/beheer/account");
+        }
+
+        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            return await WrongPasswordAsync(user, "herstelcodes");
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(AuditAction.NewRecoveryCodes, user.Email);
+        return View("RecoveryCodes", codes!.ToList());
     }
 
     [HttpPost("/beheer/account/tweestaps/uit")]
-    public async Task<IActionResult> DisableTwoFactor()
+    public async Task<IActionResult> DisableTwoFactor([FromForm(Name = "Wachtwoord")] string? password)
     {
-        var user = (await users.GetUserAsync(User))!;
+        var user = await CurrentAsync();
+        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        {
+            return await WrongPasswordAsync(user, "uit");
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AuditAction.DisableTwoFactor, user.Email);
+        TempData["Melding"] = "Tweestapsverificatie staat uit. De sleutel in uw app werkt niet meer; verwijder hem daar.";
         return Redirect("/beheer/account");
+    }
+
+    private async Task<IActionResult> WrongPasswordAsync(StaffUser user, string form)
+    {
+        ModelState.AddModelError($"Wachtwoord-{form}", "Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.");
+        return View("Settings", await AccountAsync(user));
+    }
+
+    private async Task<StaffUser> CurrentAsync() => (await users.GetUserAsync(User))!;
+
+    private async Task<AccountModel> AccountAsync(StaffUser user)
+    {
+        var passkeys = await users.GetPasskeysAsync(user);
+        return new AccountModel(
+            user.Email!,
+            user.TwoFactorEnabled,
+            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
+            [.. passkeys.OrderBy(p => p.CreatedAt).Select(p => new PasskeyRow(WebEncoders.Base64UrlEncode(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt))]);
+    }
+
+    private async Task<TwoFactorSetupModel> SetupAsync(StaffUser user)
+    {
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        var uri = $"otpauth://totp/Interoffice:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Interoffice&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute);
+
+        // Drawn on the server as plain SVG: no script, no third party, nothing the CSP has to allow.
+        svg = svg.Replace("<svg ", "<svg class=\"qr-code\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"QR-code met de sleutel voor uw authenticator-app\" ", StringComparison.Ordinal);
+        return new TwoFactorSetupModel(FormatKey(key), svg);
+    }
+
+    // In groups of four, as authenticator apps show and accept it.
+    private static string FormatKey(string key) => string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+
+    private ViewResult Refuse(SignInForm form)
+    {
+        ModelState.AddModelError("", Refusal);
+        form.Password = null;
+        return View("SignIn", form);
     }
 
     private string Safe(string? returnUrl) => this.LocalOr(returnUrl, "/beheer");
