@@ -211,7 +211,9 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         await visit.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
         await visit.Page.WaitForTimeoutAsync(500);
 
-        Assert.Equal(0, await visit.Page.EvaluateAsync<double>("() => window.__shift"));
+        // On failure, which elements moved and where from, so that a rare shift can be traced.
+        var shifts = await visit.Page.EvaluateAsync<string>("() => JSON.stringify(performance.getEntriesByType('layout-shift').map(e => ({ value: e.value, at: e.startTime, moved: e.sources.map(x => (x.node ? x.node.nodeName + '.' + x.node.className : '?') + ' ' + JSON.stringify(x.previousRect) + ' -> ' + JSON.stringify(x.currentRect)) })))");
+        Assert.True(await visit.Page.EvaluateAsync<double>("() => window.__shift") == 0, $"layout shifts: {shifts}");
         await Assertions.Expect(visit.Page.Locator("section.consent-banner")).ToBeVisibleAsync();
     }
 
