@@ -66,6 +66,46 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Contains("dicht@interoffice.nl (account geblokkeerd)", targets);
     }
 
+    [Theory]
+    [InlineData(false, "{\"id\":\"AAAA\",\"type\":\"public-key\"}")]
+    [InlineData(true, "{\"id\":\"AAAA\",\"type\":\"public-key\"}")]
+    [InlineData(true, "geen json")]
+    public async Task A_forged_passkey_answer_gets_the_same_refusal_and_signs_nobody_in(bool askedForOptions, string credential)
+    {
+        using var attacker = Visitor.Of(site);
+        var page = await attacker.PageAsync("/beheer/inloggen");
+        var token = page.QuerySelector("form[action='/beheer/inloggen/passkey'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        if (askedForOptions)
+        {
+            using var ask = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            using var options = await attacker.SendAsync(HttpMethod.Post, "/beheer/inloggen/passkey/opties", ask);
+            Assert.Contains("\"challenge\"", await options.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Credential", credential)]);
+        using var response = await attacker.SendAsync(HttpMethod.Post, "/beheer/inloggen/passkey", form);
+        var answer = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(AccountController.Refusal, answer.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        Assert.True(Support.Staff.RedirectsToSignIn((await attacker.GetAsync("/beheer")).Response), "nobody is signed in");
+        Assert.Contains("passkey (passkey niet herkend)", await AuditTargetsAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_passkey_is_not_added_and_staff_read_why()
+    {
+        using var staff = Visitor.Of(site);
+        using var _ = await Support.Staff.SignInAsync(staff, "actief@interoffice.nl");
+
+        using var added = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/passkeys", ("Name", "Nep"), ("Credential", "{\"id\":\"AAAA\"}"));
+
+        Assert.Equal("/beheer/account", added.Headers.Location?.OriginalString);
+        var account = await staff.PageAsync("/beheer/account");
+        Assert.Contains("De passkey is niet toegevoegd", account.QuerySelector("main [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("U hebt nog geen passkey.", account.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_very_long_address_gets_the_same_answer_and_no_error()
     {

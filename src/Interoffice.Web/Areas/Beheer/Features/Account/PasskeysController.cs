@@ -45,7 +45,7 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
     {
         ArgumentNullException.ThrowIfNull(form);
         var user = (await users.GetUserAsync(User))!;
-        var attestation = string.IsNullOrEmpty(form.Credential) ? null : await signIn.PerformPasskeyAttestationAsync(form.Credential);
+        var attestation = await TryAsync(form.Credential, signIn.PerformPasskeyAttestationAsync);
         if (attestation is not { Succeeded: true })
         {
             TempData["Fout"] = "De passkey is niet toegevoegd: de browser gaf geen geldige passkey terug. Probeer het opnieuw.";
@@ -103,7 +103,7 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
     public async Task<IActionResult> SignIn(PasskeyForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var assertion = string.IsNullOrEmpty(form.Credential) ? null : await signIn.PerformPasskeyAssertionAsync(form.Credential);
+        var assertion = await TryAsync(form.Credential, signIn.PerformPasskeyAssertionAsync);
         var user = assertion is { Succeeded: true } ? assertion.User : null;
         if (user is { IsDisabled: false } && !await users.IsLockedOutAsync(user))
         {
@@ -118,5 +118,25 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
         await audit.WriteAsync(AuditAction.SignInFailed, $"{user?.Email ?? "passkey"} ({reason})", user?.Email ?? "onbekend");
         ModelState.AddModelError("", AccountController.Refusal);
         return View("SignIn", new SignInForm());
+    }
+
+    // What the browser sent is checked by Identity; a missing, forged or expired answer (no ceremony under way in this
+    // browser, or JSON that is not a credential) counts as no passkey, never as an error page.
+    private static async Task<T?> TryAsync<T>(string? credential, Func<string, Task<T>> perform)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(credential))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await perform(credential);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException or PasskeyException or FormatException)
+        {
+            return null;
+        }
     }
 }
