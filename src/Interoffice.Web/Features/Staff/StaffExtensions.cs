@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Authorization;
-using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
 
 namespace Interoffice.Web.Features.Staff;
 
@@ -75,23 +74,7 @@ public static class StaffExtensions
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
-        // Per client address; a refused attempt gets status 429, which the status-code pages turn into the Dutch page.
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInRateLimit, context =>
-            {
-                var staff = context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = staff.SignInRateLimitPermits,
-                        Window = TimeSpan.FromMinutes(staff.SignInRateLimitWindowMinutes),
-                        QueueLimit = 0,
-                    });
-            });
-        });
+        builder.Services.AddPerClientRateLimit<StaffOptions>(SignInRateLimit, o => (o.SignInRateLimitPermits, o.SignInRateLimitWindowMinutes));
 
         builder.Services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAuthenticatedUser().AddRequirements(new EnabledStaffRequirement())));
         builder.Services.AddScoped<IAuthorizationHandler, EnabledStaffHandler>();
