@@ -10,8 +10,8 @@ RUN dotnet publish src/Interoffice.Web/Interoffice.Web.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-ENV ASPNETCORE_HTTP_PORTS=8080 \
-    ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+# Behind a reverse proxy, name it: -e ForwardedHeaders__KnownProxies__0=10.0.0.2 (see the README).
+ENV ASPNETCORE_HTTP_PORTS=8080
 COPY --from=build /app .
 # The SQLite database (the default provider) and nothing else that must outlive the container.
 RUN mkdir -p /app/App_Data && chown "$APP_UID" /app/App_Data

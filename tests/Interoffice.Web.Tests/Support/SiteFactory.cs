@@ -84,6 +84,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Contact:MinimumSecondsToFill", "0");
         builder.UseSetting("Contact:RateLimitPermits", "100000");
         builder.UseSetting("Staff:SignInRateLimitPermits", "100000");
+        builder.UseSetting("Consent:ChoiceRateLimitPermits", "100000");
         builder.UseSetting("Mail:PollIntervalSeconds", "0.2");
         builder.UseSetting("Mail:RetryDelaySeconds", "0.2");
         builder.UseSetting("Smtp:PickupDirectory", PickupFolder);

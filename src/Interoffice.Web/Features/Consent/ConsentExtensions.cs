@@ -1,3 +1,5 @@
+using Interoffice.Web.Infrastructure.Hosting;
+
 namespace Interoffice.Web.Features.Consent;
 
 public static class ConsentExtensions
@@ -9,6 +11,7 @@ public static class ConsentExtensions
             .BindConfiguration(ConsentOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddPerClientRateLimit<ConsentOptions>(CookiesController.RateLimitPolicy, o => (o.ChoiceRateLimitPermits, o.ChoiceRateLimitWindowMinutes));
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsentOptions>, ConsentOptionsValidator>();
         builder.Services.AddSingleton<EnabledServices>();
         builder.Services.AddSingleton<ConsentCookie>();

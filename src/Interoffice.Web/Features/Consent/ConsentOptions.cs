@@ -27,6 +27,13 @@ public sealed class ConsentOptions
     [Required]
     [RegularExpression("^[A-Za-z0-9-]{1,16}$")]
     public string Revision { get; set; } = "1";
+
+    /// <summary>Cookie choices per client address and window; a person makes a handful, a flood gets the Dutch 429 page.</summary>
+    [Range(1, 100000)]
+    public int ChoiceRateLimitPermits { get; set; } = 30;
+
+    [Range(1, 1440)]
+    public double ChoiceRateLimitWindowMinutes { get; set; } = 10;
 }
 
 public sealed class ServiceSettings

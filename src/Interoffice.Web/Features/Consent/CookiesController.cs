@@ -1,11 +1,15 @@
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>The cookie statement with the visitor's settings, and the one endpoint every consent form posts to.</summary>
 public sealed class CookiesController(EnabledServices services, ConsentCookie cookie, ConsentLog log, TimeProvider time) : Controller
 {
+    /// <summary>Choices per client address: plenty for a person, a refusal for a flood that would fill the consent log.</summary>
+    public const string RateLimitPolicy = "consent-choice";
+
     [HttpGet("/cookies")]
     public IActionResult Statement()
     {
@@ -22,6 +26,7 @@ public sealed class CookiesController(EnabledServices services, ConsentCookie co
     /// <c>toevoegen</c> (add the given categories to the current choice). Answers JSON to the page's script,
     /// otherwise redirects back to the page (only ever a page of this site).
     /// </summary>
+    [EnableRateLimiting(RateLimitPolicy)]
     [HttpPost("/cookies/keuze")]
     public async Task<IActionResult> Choose(
         [FromForm(Name = "keuze")] string? choice,

@@ -42,6 +42,7 @@ public static partial class HostingExtensions
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/xml"]);
         });
         builder.Services.AddPrivacyStatement();
+        builder.AddProxies();
         return builder;
     }
 
@@ -51,6 +52,10 @@ public static partial class HostingExtensions
 
         // Read the privacy statement now: a broken content file stops the start instead of the first visitor.
         _ = app.Services.GetRequiredService<PrivacyStatementProvider>();
+
+        // First, so that everything after it (HSTS, secure cookies, logging, rate limits) sees the visitor's own
+        // address and scheme; only the proxies in ForwardedHeaders:* are believed.
+        app.UseForwardedHeaders();
 
         if (!app.Environment.IsDevelopment())
         {

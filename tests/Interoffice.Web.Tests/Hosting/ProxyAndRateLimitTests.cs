@@ -1,0 +1,106 @@
+using System.Net;
+using Interoffice.Web.Infrastructure.Hosting;
+using Interoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Interoffice.Web.Tests.Hosting;
+
+/// <summary>
+/// Abuse limits as they hold behind a reverse proxy: each request comes from a real client address (set on the
+/// connection, as Kestrel does), with or without an X-Forwarded-For header.
+/// </summary>
+public sealed class ProxyAndRateLimitTests : IAsyncLifetime
+{
+    private const string Proxy = "10.0.0.2";
+
+    private readonly SiteFactory site = new SiteFactory()
+        .With("ForwardedHeaders:KnownProxies:0", Proxy)
+        .With("Staff:SignInRateLimitPermits", "3")
+        .With("Consent:ChoiceRateLimitPermits", "3");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await site.DisposeAsync();
+
+    [Fact]
+    public async Task Behind_the_configured_proxy_each_forwarded_visitor_has_a_limit_of_their_own()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add(await SignInAsync(from: Proxy, forwardedFor: "203.0.113.5"));
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: Proxy, forwardedFor: "203.0.113.6"));
+    }
+
+    [Fact]
+    public async Task A_forwarded_address_from_anyone_but_the_proxy_is_ignored()
+    {
+        // A flooder who makes up a new X-Forwarded-For for every request is still counted as itself.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: "198.51.100.7", forwardedFor: $"203.0.113.{10 + i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(from: "198.51.100.7", forwardedFor: "203.0.113.99"));
+    }
+
+    [Fact]
+    public async Task Addresses_in_one_IPv6_64_share_a_limit()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: $"2001:db8:1:2::{i + 1:x}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(from: "2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: "2001:db8:1:3::1"));
+        Assert.Equal("2001:db8:1:2::/64", ClientRateLimits.ClientOf(IPAddress.Parse("2001:db8:1:2:aaaa::1")));
+        Assert.Equal("192.0.2.1", ClientRateLimits.ClientOf(IPAddress.Parse("::ffff:192.0.2.1")));
+    }
+
+    [Fact]
+    public async Task A_flood_of_cookie_choices_gets_the_Dutch_429_page_while_another_visitors_choice_still_works()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await ChooseAsync(from: "198.51.100.20")).Response.StatusCode);
+        }
+
+        var flooded = await ChooseAsync(from: "198.51.100.20");
+        var page = await Html.ParseAsync(await new StreamReader(flooded.Response.Body).ReadToEndAsync());
+        Assert.Equal(StatusCodes.Status429TooManyRequests, flooded.Response.StatusCode);
+        Assert.Contains("te veel cookiekeuzes", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await ChooseAsync(from: "198.51.100.21")).Response.StatusCode);
+    }
+
+    // A post without a form token: refused by antiforgery (400) after the rate limit has counted it, or 429.
+    private async Task<HttpStatusCode> SignInAsync(string from, string? forwardedFor = null) =>
+        (HttpStatusCode)(await PostAsync("/beheer/inloggen", from, forwardedFor)).Response.StatusCode;
+
+    private Task<HttpContext> ChooseAsync(string from) => PostAsync("/cookies/keuze", from, null);
+
+    private Task<HttpContext> PostAsync(string path, string from, string? forwardedFor)
+    {
+        _ = site.Server;
+        return site.Server.SendAsync(context =>
+        {
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = path;
+            context.Request.Scheme = "https";
+            context.Request.Host = new HostString("www.interoffice.nl");
+            context.Request.ContentType = "application/x-www-form-urlencoded";
+            context.Request.Body = new MemoryStream("keuze=niets"u8.ToArray());
+            context.Connection.RemoteIpAddress = IPAddress.Parse(from);
+            if (forwardedFor is not null)
+            {
+                context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        });
+    }
+}
