@@ -103,7 +103,7 @@ public sealed class BadInputTests(BadInputTests.MailedSite site) : IClassFixture
         var (response, _) = await ContactPoster.PostAsync(visitor, fields);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var reference = await ContactPoster.ReferenceAsync(visitor, response);
         await using var scope = site.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().SingleAsync(s => s.Reference == reference);
         Assert.Equal(value, field == "Name" ? stored.Name : stored.Message.ReplaceLineEndings("\n"));

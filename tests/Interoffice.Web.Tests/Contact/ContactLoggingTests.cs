@@ -18,7 +18,7 @@ public sealed class ContactLoggingTests
         Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
         await Task.Delay(300);
 
-        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var reference = await ContactPoster.ReferenceAsync(visitor, response);
         var written = site.LogEvents.Where(e => e.Level >= LogEventLevel.Information)
             .Select(e => e.RenderMessage(CultureInfo.InvariantCulture) + " " + string.Join(' ', e.Properties.Values))
             .ToList();

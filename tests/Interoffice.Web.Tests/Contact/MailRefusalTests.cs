@@ -95,7 +95,7 @@ public sealed class MailRefusalTests : IAsyncLifetime
         var site = Track(new SiteFactory());
         using var visitor = Visitor.Of(site);
         var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
-        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var reference = await ContactPoster.ReferenceAsync(visitor, response);
         var submission = await WaitForAsync(site, reference, s => s.Notification != NotificationState.Pending);
 
         Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Warning && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("No mail server is set", StringComparison.Ordinal));

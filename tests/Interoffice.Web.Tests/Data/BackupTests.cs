@@ -26,7 +26,7 @@ public sealed class BackupTests
                 var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(message: $"Bericht {i} tijdens de reservekopie"));
                 if (response.StatusCode == HttpStatusCode.SeeOther)
                 {
-                    accepted.Enqueue(response.Headers.Location!.OriginalString.Split('=')[1]);
+                    accepted.Enqueue(await ContactPoster.ReferenceAsync(visitor, response));
                 }
             }
         });

@@ -140,7 +140,7 @@ public sealed class NothingKeptTests : IAsyncLifetime
         using var visitor = Visitor.Of(site);
         var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Wim Wissel", email: email, message: phrase));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var reference = response.Headers.Location!.OriginalString.Split('=')[1];
+        var reference = await ContactPoster.ReferenceAsync(visitor, response);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var stored = await Eventually.ReturnsAsync(

@@ -47,4 +47,13 @@ public static class ContactPoster
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         };
     }
+
+    /// <summary>The reference the visitor reads on the thank-you page that the post redirected to (it is never in the address).</summary>
+    public static async Task<string> ReferenceAsync(Visitor visitor, HttpResponseMessage posted)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        ArgumentNullException.ThrowIfNull(posted);
+        var thanks = await visitor.PageAsync(posted.Headers.Location!.OriginalString);
+        return thanks.QuerySelector("strong.reference")?.TextContent ?? throw new InvalidOperationException("the thank-you page shows no reference");
+    }
 }

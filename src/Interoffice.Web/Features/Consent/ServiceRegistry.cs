@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Hosting;
 using System.Text.RegularExpressions;
 
 namespace Interoffice.Web.Features.Consent;
@@ -187,6 +188,7 @@ public static partial class ServiceRegistry
     [
         new(ConsentCookie.Name, "12 maanden na toestemming, 6 maanden na weigering", "Onthoudt uw cookiekeuze (met een keuzenummer, zonder persoonsgegevens)."),
         new("io.af", "sessie", "Beveiligt formulieren tegen misbruik (antiforgery)."),
+        new(HostingExtensions.OneTimeMessageCookie, "sessie", "Toont eenmalig een bevestiging, zoals uw referentienummer na het contactformulier."),
     ];
 
     public static ThirdPartyService? Find(string key) =>

@@ -8,6 +8,8 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
 {
     public const string RateLimitPolicy = "contact";
 
+    private const string ReferenceKey = "Referentie";
+
     [HttpGet("/contact")]
     public IActionResult Contact() => View(new ContactForm { Start = stamp.Issue() });
 
@@ -39,14 +41,16 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
         }
 
         var submission = await store.AddAsync(form, cancellationToken);
-        return this.SeeOther($"/contact/bedankt?referentie={submission.Reference}");
+
+        // The reference travels in a one-time value, never in the address: addresses end up in logs, history, the
+        // Referer header and (with analytics consented) in the page view.
+        TempData[ReferenceKey] = submission.Reference;
+        return this.SeeOther("/contact/bedankt");
     }
 
+    /// <summary>Shows the reference once; reloaded later, a general thank-you.</summary>
     [HttpGet("/contact/bedankt")]
-    public IActionResult Thanks([FromQuery(Name = "referentie")] string? reference) =>
-        View("Thanks", reference is { Length: 11 } && reference.StartsWith("IO-", StringComparison.Ordinal) && reference[3..].All(char.IsAsciiLetterOrDigit)
-            ? reference
-            : null);
+    public IActionResult Thanks() => View("Thanks", TempData[ReferenceKey] as string);
 
     [LoggerMessage(LogLevel.Information, "Contact form: honeypot filled, nothing stored")]
     private static partial void LogHoneypot(ILogger logger);

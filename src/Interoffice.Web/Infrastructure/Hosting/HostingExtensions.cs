@@ -13,6 +13,9 @@ public static partial class HostingExtensions
     /// <summary>No form of the site comes near this; a larger request is refused before anything reads it.</summary>
     public const int MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>TempData: a message shown once after a redirect (a reference number, a confirmation), instead of in the address.</summary>
+    public const string OneTimeMessageCookie = "io.melding";
+
     public static IHostApplicationBuilder AddSiteWeb(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,6 +32,11 @@ public static partial class HostingExtensions
                 DutchModelBindingMessages.Apply(o.ModelBindingMessageProvider);
             })
             .AddFeatureFolders();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = OneTimeMessageCookie;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         builder.Services.AddRouting(o =>
         {
             o.LowercaseUrls = true;
