@@ -107,6 +107,24 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_return_link_to_the_sign_in_never_carries_an_address()
+    {
+        using var visitor = Visitor.Of(site);
+
+        var (redirected, _) = await visitor.GetAsync("/beheer/persoon?email=iemand%40example.nl");
+        Assert.Equal("/beheer/inloggen?terug=%2Fbeheer%2Fpersoon", redirected.Headers.Location?.OriginalString);
+
+        // A link someone made with an address in it: the page's form does not echo it, and signing in drops it.
+        var page = await visitor.PageAsync("/beheer/inloggen?terug=%2Fbeheer%2Fpersoon%3Femail%3Diemand%40example.nl");
+        Assert.Equal("/beheer/inloggen?terug=%2Fbeheer%2Fpersoon", page.QuerySelector("main form")!.GetAttribute("action"));
+        Assert.DoesNotContain("example.nl", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", "actief@interoffice.nl"), new("Password", Support.Staff.Password)]);
+        using var signedIn = await visitor.SendAsync(HttpMethod.Post, "/beheer/inloggen?terug=%2Fbeheer%2Fpersoon%3Femail%3Diemand%40example.nl", form);
+        Assert.Equal("/beheer/persoon", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_very_long_address_gets_the_same_answer_and_no_error()
     {
         using var attacker = Visitor.Of(site);

@@ -64,6 +64,15 @@ public static class StaffExtensions
             o.LogoutPath = "/beheer/uitloggen";
             o.AccessDeniedPath = "/beheer/inloggen";
             o.ReturnUrlParameter = "terug";
+
+            // Back to the page that asked, but by its path alone: a query (a search, an address) never rides along
+            // into the sign-in page's address, its form or the audit of where staff went.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var back = context.Request.PathBase + context.Request.Path;
+                context.Response.Redirect(back == "/beheer" ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}");
+                return Task.CompletedTask;
+            };
         });
         builder.Services.ConfigureExternalCookie(o => o.Cookie.Name = "io.staff.ext");
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

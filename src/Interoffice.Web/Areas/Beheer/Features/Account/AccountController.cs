@@ -61,7 +61,11 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
 
     [AllowAnonymous]
     [HttpGet("/beheer/inloggen")]
-    public IActionResult SignIn([FromQuery(Name = "terug")] string? returnUrl) => View(new SignInForm());
+    public IActionResult SignIn([FromQuery(Name = "terug")] string? returnUrl)
+    {
+        ViewData[FormAction] = SignInAction(returnUrl);
+        return View(new SignInForm());
+    }
 
     [AllowAnonymous]
     [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
@@ -69,6 +73,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     public async Task<IActionResult> SignIn(SignInForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ViewData[FormAction] = SignInAction(returnUrl);
         if (!ModelState.IsValid)
         {
             return View(form);
@@ -320,5 +325,12 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         return View("SignIn", form);
     }
 
-    private string Safe(string? returnUrl) => this.LocalOr(returnUrl, "/beheer");
+    /// <summary>Where the sign-in form posts: the sign-in page with the path to return to, never a query.</summary>
+    public const string FormAction = "Actie";
+
+    private string SignInAction(string? returnUrl) =>
+        Safe(returnUrl) is var back && back == "/beheer" ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}";
+
+    // A local path only; a query (which could carry an address) is dropped.
+    private string Safe(string? returnUrl) => this.LocalOr(returnUrl, "/beheer").Split('?', '#')[0];
 }

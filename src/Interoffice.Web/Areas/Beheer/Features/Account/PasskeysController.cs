@@ -111,7 +111,7 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
             await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!);
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
             await audit.WriteAsync(AuditAction.SignInPasskey, user.Email, user.Email);
-            return LocalRedirect(this.LocalOr(returnUrl, "/beheer"));
+            return LocalRedirect(this.LocalOr(returnUrl, "/beheer").Split('?', '#')[0]);
         }
 
         var reason = user is null ? "passkey niet herkend" : user.IsDisabled ? "account uitgeschakeld" : "account geblokkeerd";
