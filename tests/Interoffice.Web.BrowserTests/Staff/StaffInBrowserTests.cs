@@ -67,7 +67,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Persoonsgegevens" }).ClickAsync();
         await visit.Page.GetByLabel("E-mailadres").FillAsync(visitor);
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
-        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Alles wissen…" }).ClickAsync();
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Alles wissen…" }).ClickAsync();
         var note = visit.Page.GetByRole(AriaRole.Note);
         await Assertions.Expect(note).ToContainTextAsync("info@interoffice.nl");
         await Assertions.Expect(note).ToContainTextAsync(reference);

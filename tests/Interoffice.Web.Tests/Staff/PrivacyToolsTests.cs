@@ -51,10 +51,10 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         var (other, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Iemand Anders", email: "anders@example.nl", message: "Niet van Nina"));
         Assert.True(await smtp.WaitForAsync(3, TimeSpan.FromSeconds(15)));
 
-        var page = await staff.PageAsync("/beheer/persoon?email=nina.smit%40example.nl");
+        var page = await Support.Staff.LookUpPersonAsync(staff, "nina.smit@example.nl");
         Assert.Contains("2 berichten van nina.smit@example.nl", page.Body!.TextContent, StringComparison.Ordinal);
 
-        var (exported, _) = await staff.GetAsync("/beheer/persoon/export.json?email=nina.smit%40example.nl");
+        using var exported = await Support.Staff.PostFormOnAsync(staff, page, "/beheer/persoon/export.json");
         Assert.Equal("application/json", exported.Content.Headers.ContentType?.MediaType);
         var json = JsonDocument.Parse(await exported.Content.ReadAsStringAsync()).RootElement;
         var submissions = json.GetProperty("contactSubmissions").EnumerateArray().ToList();
@@ -63,9 +63,12 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         Assert.Equal("+31612345678", submissions[0].GetProperty("phone").GetString());
         Assert.Equal(2, json.GetProperty("notificationMails").GetArrayLength());
 
-        var confirm = await staff.PageAsync("/beheer/persoon/wissen?email=nina.smit%40example.nl");
-        Assert.Contains("definitief verwijderd", confirm.Body!.TextContent, StringComparison.Ordinal);
-        using var erased = await Support.Staff.PostFormAsync(staff, "/beheer/persoon/wissen?email=nina.smit%40example.nl", "/beheer/persoon/wissen");
+        using (var confirming = await Support.Staff.PostFormOnAsync(staff, page, "/beheer/persoon/wissen/bevestigen"))
+        {
+            Assert.Contains("definitief verwijderd", await confirming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var erased = await Support.Staff.ErasePersonAsync(staff, "nina.smit@example.nl");
         Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
 
         await using var scope = site.Services.CreateAsyncScope();
@@ -99,13 +102,14 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
             },
             "both notifications are sent");
 
-        var confirm = await staff.PageAsync("/beheer/persoon/wissen?email=roos.wit%40example.nl");
+        using var confirming = await Support.Staff.PostFormOnAsync(staff, await Support.Staff.LookUpPersonAsync(staff, "roos.wit@example.nl"), "/beheer/persoon/wissen/bevestigen");
+        var confirm = await Html.ParseAsync(await confirming.Content.ReadAsStringAsync());
         var note = confirm.QuerySelector("main [role=note]")?.TextContent ?? "";
         Assert.Contains("info@interoffice.nl", note, StringComparison.Ordinal);
         Assert.All(references, r => Assert.Contains(r, note, StringComparison.Ordinal));
         Assert.Contains("Verwijder die mails daar ook", note, StringComparison.Ordinal);
 
-        using var erased = await Support.Staff.PostFormAsync(staff, "/beheer/persoon/wissen?email=roos.wit%40example.nl", "/beheer/persoon/wissen");
+        using var erased = await Support.Staff.PostFormOnAsync(staff, confirm, "/beheer/persoon/wissen");
         var done = await staff.PageAsync(erased.Headers.Location!.OriginalString);
         Assert.Contains("Verwijder ook de meldingen in de mailbox van info@interoffice.nl", done.QuerySelector("main [role=status]")?.TextContent, StringComparison.Ordinal);
     }

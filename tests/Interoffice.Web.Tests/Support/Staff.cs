@@ -43,8 +43,32 @@ public static class Staff
     public static async Task<HttpResponseMessage> PostFormAsync(Visitor visitor, string page, string action, params (string Name, string Value)[] fields)
     {
         ArgumentNullException.ThrowIfNull(visitor);
-        var document = await visitor.PageAsync(page);
-        var form = document.QuerySelector($"form[action='{action}']") ?? throw new InvalidOperationException($"{page} has no form to {action}");
+        return await PostFormOnAsync(visitor, await visitor.PageAsync(page), action, fields);
+    }
+
+    /// <summary>Looks an address up in the person tool as staff do: typed into its form, sent as a post. Returns the result page.</summary>
+    public static async Task<AngleSharp.Dom.IDocument> LookUpPersonAsync(Visitor visitor, string email)
+    {
+        using var response = await PostFormAsync(visitor, "/beheer/persoon", "/beheer/persoon", ("email", email));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Erases everything about an address as staff do: look up, "Alles wissen…", confirm. Returns the answer to the confirmation.</summary>
+    public static async Task<HttpResponseMessage> ErasePersonAsync(Visitor visitor, string email)
+    {
+        var found = await LookUpPersonAsync(visitor, email);
+        using var confirming = await PostFormOnAsync(visitor, found, "/beheer/persoon/wissen/bevestigen");
+        var confirmation = await Html.ParseAsync(await confirming.Content.ReadAsStringAsync());
+        return await PostFormOnAsync(visitor, confirmation, "/beheer/persoon/wissen");
+    }
+
+    /// <summary>Posts the form to <paramref name="action"/> on a page already opened, with its hidden fields and token.</summary>
+    public static async Task<HttpResponseMessage> PostFormOnAsync(Visitor visitor, AngleSharp.Dom.IDocument document, string action, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        ArgumentNullException.ThrowIfNull(document);
+        var form = document.QuerySelector($"form[action='{action}']") ?? throw new InvalidOperationException($"the page has no form to {action}");
         var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         using var content = new FormUrlEncodedContent(values);

@@ -30,8 +30,13 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    // The address is looked up by a form post and travels only in post bodies: never in an address, a link or a
+    // redirect, where it would end up in logs, browser history and Referer headers.
     [HttpGet("/beheer/persoon")]
-    public async Task<IActionResult> Index([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken)
+    public IActionResult Index() => View(new PersonModel(null, [], []));
+
+    [HttpPost("/beheer/persoon")]
+    public async Task<IActionResult> Lookup([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Submissions.Count > 0)
@@ -39,11 +44,11 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
             await audit.WriteAsync(AuditAction.ViewPerson, References(person), cancellationToken: cancellationToken);
         }
 
-        return View(person);
+        return View("Index", person);
     }
 
-    [HttpGet("/beheer/persoon/export.json")]
-    public async Task<IActionResult> Export([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken)
+    [HttpPost("/beheer/persoon/export.json")]
+    public async Task<IActionResult> Export([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Email is null)
@@ -74,8 +79,8 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
         return File(JsonSerializer.SerializeToUtf8Bytes(export, Indented), "application/json", $"persoonsgegevens-{time.GetUtcNow():yyyyMMdd}.json");
     }
 
-    [HttpGet("/beheer/persoon/wissen")]
-    public async Task<IActionResult> ConfirmErase([FromQuery(Name = "email")] string? email, CancellationToken cancellationToken) =>
+    [HttpPost("/beheer/persoon/wissen/bevestigen")]
+    public async Task<IActionResult> ConfirmErase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken) =>
         View(await FindAsync(email, cancellationToken));
 
     [HttpPost("/beheer/persoon/wissen")]
