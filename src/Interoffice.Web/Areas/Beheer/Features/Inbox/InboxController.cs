@@ -9,19 +9,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Inbox;
 
-/// <summary>The filter of the inbox, as it stands in the address (so a filtered view can be shared and exported).</summary>
+/// <summary>
+/// The filter of the inbox. Status, kind and page may stand in the address (a filtered view can be shared); what staff
+/// search for is often an e-mail address, so it travels only in a form post, never in an address.
+/// </summary>
 public sealed class InboxFilter
 {
-    [FromQuery(Name = "status")]
+    [ModelBinder(Name = "status")]
     public SubmissionStatus? Status { get; set; }
 
-    [FromQuery(Name = "soort")]
+    [ModelBinder(Name = "soort")]
     public ContactKind? Kind { get; set; }
 
-    [FromQuery(Name = "zoek")]
+    [ModelBinder(Name = "zoek")]
     public string? Search { get; set; }
 
-    [FromQuery(Name = "pagina")]
+    [ModelBinder(Name = "pagina")]
     public int Page { get; set; } = 1;
 
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Search))]
@@ -49,6 +52,7 @@ public sealed class InboxFilter
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
+    /// <summary>The filter as an address's query: status, kind and page; never the search text.</summary>
     public string QueryString(int? page = null)
     {
         var parts = new List<string>();
@@ -60,11 +64,6 @@ public sealed class InboxFilter
         if (Kind is not null)
         {
             parts.Add($"soort={Kind}");
-        }
-
-        if (HasSearch)
-        {
-            parts.Add($"zoek={Uri.EscapeDataString(Search)}");
         }
 
         if (page is > 1)
@@ -88,7 +87,19 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     public const int PageSize = 20;
 
     [HttpGet("/beheer")]
-    public async Task<IActionResult> Index(InboxFilter filter, CancellationToken cancellationToken)
+    public Task<IActionResult> Index(InboxFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+
+        // A search only ever comes in a form post; one in an address (typed or old) is not carried out.
+        filter.Search = null;
+        return ListAsync(filter, cancellationToken);
+    }
+
+    [HttpPost("/beheer")]
+    public Task<IActionResult> Search(InboxFilter filter, CancellationToken cancellationToken) => ListAsync(filter, cancellationToken);
+
+    private async Task<IActionResult> ListAsync(InboxFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(filter);
@@ -104,13 +115,20 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             await audit.WriteAsync(AuditAction.SearchSubmissions, $"{total} gevonden", cancellationToken: cancellationToken);
         }
 
-        return View(new InboxPage(filter, [.. submissions.Select(s => Row(s, now))], total, page, pages));
+        return View("Index", new InboxPage(filter, [.. submissions.Select(s => Row(s, now))], total, page, pages));
     }
 
+    /// <summary>The filtered list as CSV: a link without a search, a form post with one.</summary>
     [HttpGet("/beheer/berichten/export.csv")]
+    [HttpPost("/beheer/berichten/export.csv")]
     public async Task<IActionResult> Export(InboxFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            filter.Search = null;
+        }
+
         var now = Now();
         var rows = await Ordered(Filtered(filter), now.AddMonths(-1)).AsNoTracking().ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
