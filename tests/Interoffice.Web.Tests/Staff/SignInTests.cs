@@ -211,6 +211,26 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mistyped_code_can_be_typed_again_without_the_password()
+    {
+        using var staff = Visitor.Of(site);
+        using var _ = await Support.Staff.SignInAsync(staff, "actief@interoffice.nl");
+        var key = await Support.Staff.EnableTwoFactorAsync(staff);
+        using (await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/uitloggen"))
+        {
+        }
+
+        using var password = await Support.Staff.SignInAsync(staff, "actief@interoffice.nl");
+        using (var wrong = await Support.Staff.PostStepAsync(staff, "/beheer/inloggen/code", "Code", "000000"))
+        {
+            Assert.Contains("Deze code klopt niet", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var right = await Support.Staff.PostStepAsync(staff, "/beheer/inloggen/code", "Code", Support.Staff.TotpCode(key));
+        Assert.Equal("/beheer", right.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Each_recovery_code_signs_in_once_and_staff_can_make_new_ones_with_their_password()
     {
         using var staff = Visitor.Of(site);

@@ -147,8 +147,14 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return LocalRedirect(Safe(returnUrl));
         }
 
-        await signIn.SignOutAsync();
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} (code onjuist)", user.Email);
+        if (result.Succeeded || result.IsLockedOut)
+        {
+            // A right code for a disabled account, or a locked account: no session and no further tries here.
+            // A mistyped code keeps the second step open for the next one.
+            await signIn.SignOutAsync();
+        }
+
+        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "code onjuist")})", user.Email);
         ModelState.AddModelError("", result.IsLockedOut ? Refusal : "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
         return result.IsLockedOut ? View("SignIn", new SignInForm()) : View(form);
     }
@@ -183,7 +189,13 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return LocalRedirect(Safe(returnUrl));
         }
 
-        await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} (herstelcode onjuist)", user.Email);
+        if (result.Succeeded)
+        {
+            // A right code for a disabled account: no session.
+            await signIn.SignOutAsync();
+        }
+
+        await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "herstelcode onjuist")})", user.Email);
         ModelState.AddModelError("", "Deze herstelcode klopt niet of is al gebruikt.");
         return View(form);
     }
