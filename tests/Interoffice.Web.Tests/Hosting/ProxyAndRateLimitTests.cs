@@ -50,6 +50,18 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_configured_proxy_no_forwarded_address_is_believed()
+    {
+        await using var unproxied = new SiteFactory().With("Staff:SignInRateLimitPermits", "3");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(unproxied, from: "198.51.100.8", forwardedFor: $"203.0.113.{20 + i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(unproxied, from: "198.51.100.8", forwardedFor: "203.0.113.98"));
+    }
+
+    [Fact]
     public async Task Addresses_in_one_IPv6_64_share_a_limit()
     {
         for (var i = 0; i < 3; i++)
@@ -80,15 +92,17 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
     }
 
     // A post without a form token: refused by antiforgery (400) after the rate limit has counted it, or 429.
-    private async Task<HttpStatusCode> SignInAsync(string from, string? forwardedFor = null) =>
-        (HttpStatusCode)(await PostAsync("/beheer/inloggen", from, forwardedFor)).Response.StatusCode;
+    private Task<HttpStatusCode> SignInAsync(string from, string? forwardedFor = null) => SignInAsync(site, from, forwardedFor);
 
-    private Task<HttpContext> ChooseAsync(string from) => PostAsync("/cookies/keuze", from, null);
+    private static async Task<HttpStatusCode> SignInAsync(SiteFactory on, string from, string? forwardedFor = null) =>
+        (HttpStatusCode)(await PostAsync(on, "/beheer/inloggen", from, forwardedFor)).Response.StatusCode;
 
-    private Task<HttpContext> PostAsync(string path, string from, string? forwardedFor)
+    private Task<HttpContext> ChooseAsync(string from) => PostAsync(site, "/cookies/keuze", from, null);
+
+    private static Task<HttpContext> PostAsync(SiteFactory on, string path, string from, string? forwardedFor)
     {
-        _ = site.Server;
-        return site.Server.SendAsync(context =>
+        _ = on.Server;
+        return on.Server.SendAsync(context =>
         {
             context.Request.Method = HttpMethods.Post;
             context.Request.Path = path;

@@ -62,8 +62,12 @@ public static partial class HostingExtensions
         _ = app.Services.GetRequiredService<PrivacyStatementProvider>();
 
         // First, so that everything after it (HSTS, secure cookies, logging, rate limits) sees the visitor's own
-        // address and scheme; only the proxies in ForwardedHeaders:* are believed.
-        app.UseForwardedHeaders();
+        // address and scheme; only the proxies in ForwardedHeaders:* are believed. With none configured the
+        // middleware is left out: given empty lists it would believe every sender.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.TrustsAnyProxy)
+        {
+            app.UseForwardedHeaders();
+        }
 
         if (!app.Environment.IsDevelopment())
         {

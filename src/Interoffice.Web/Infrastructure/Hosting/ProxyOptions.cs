@@ -37,7 +37,7 @@ public static class ProxyExtensions
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
 
-            // Only what is configured; not even loopback by default.
+            // Only what is configured, not the loopback defaults (the middleware is not used when nothing is).
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in proxies.Value.KnownProxies)
