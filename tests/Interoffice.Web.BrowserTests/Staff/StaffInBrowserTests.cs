@@ -105,6 +105,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
 
         await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
         await visit.Page.GetByLabel("Naam van de passkey").FillAsync("Laptop kantoor");
+        await visit.Page.Locator("#passkey-wachtwoord").FillAsync(Password);
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" }).ClickAsync();
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is toegevoegd" })).ToContainTextAsync("Laptop kantoor");
         await Assertions.Expect(visit.Page.Locator(".passkey-list")).ToContainTextAsync("Laptop kantoor");

@@ -93,6 +93,25 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_a_passkey_takes_the_current_password_first()
+    {
+        using var staff = Visitor.Of(site);
+        using var _ = await Support.Staff.SignInAsync(staff, "actief@interoffice.nl");
+        var account = await staff.PageAsync("/beheer/account");
+        var token = account.QuerySelector("form[action='/beheer/account/passkeys'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Task<HttpResponseMessage> AskAsync(string password) =>
+            staff.SendAsync(HttpMethod.Post, "/beheer/account/passkeys/opties", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Wachtwoord", password)]));
+
+        using var refused = await AskAsync("geraden wachtwoord");
+        using var allowed = await AskAsync(Support.Staff.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Dit wachtwoord klopt niet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("\"challenge\"", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forged_passkey_is_not_added_and_staff_read_why()
     {
         using var staff = Visitor.Of(site);

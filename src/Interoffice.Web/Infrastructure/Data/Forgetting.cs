@@ -27,7 +27,9 @@ public static partial class Forgetting
             await transaction.CommitAsync(token);
             return outcome;
         }, cancellationToken);
-        await db.ForgetDeletedAsync(cancellationToken);
+
+        // Committed: the deleted rows are gone, so the log is emptied even if the caller stops waiting now.
+        await db.ForgetDeletedAsync(CancellationToken.None);
         return result;
     }
 

@@ -149,7 +149,7 @@ public sealed class PickupFolder(IOptions<SmtpOptions> options, IHostEnvironment
 
     /// <summary>
     /// Deletes .eml files written before <paramref name="cutoff"/> that no outbox message owns (written by an older
-    /// version of the site, or left by a crash): retention holds for the folder as well.
+    /// version of the site, or left by a crash), and half-written .part files: retention holds for the folder as well.
     /// </summary>
     public int DeleteUnownedBefore(DateTime cutoff, IReadOnlySet<string> owned)
     {
@@ -160,7 +160,7 @@ public sealed class PickupFolder(IOptions<SmtpOptions> options, IHostEnvironment
         }
 
         var deleted = 0;
-        foreach (var file in Directory.EnumerateFiles(Path, "*.eml"))
+        foreach (var file in Directory.EnumerateFiles(Path, "*.eml").Concat(Directory.EnumerateFiles(Path, "*.eml.part")))
         {
             if (!owned.Contains(System.IO.Path.GetFileName(file)) && File.GetLastWriteTimeUtc(file) < cutoff)
             {

@@ -219,7 +219,21 @@ public sealed partial class OutboxSender(
         }
 
         // Recorded at once, so nothing later in the round can send this one again.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Erased or deleted while it was being sent: the copy just written to the folder goes too.
+            if (message.PickupFile is { } file)
+            {
+                pickup.Delete([file]);
+            }
+
+            db.ChangeTracker.Clear();
+            LogDeletedWhileSending(logger, message.Id);
+        }
     }
 
     private async Task FailAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, string reason, CancellationToken cancellationToken)
@@ -292,6 +306,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(LogLevel.Error, "Outbox: message {Id} is dead after {Attempts} attempts ({Error}); staff can send it again")]
     private static partial void LogDead(ILogger logger, long id, int attempts, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox: message {Id} was deleted (erasure, delete or retention) while it was being sent")]
+    private static partial void LogDeletedWhileSending(ILogger logger, long id);
 
     [LoggerMessage(LogLevel.Warning, "No mail server is set (Smtp:Host): staff notifications are not mailed but written to {Folder}")]
     private static partial void LogNoMailServer(ILogger logger, string folder);

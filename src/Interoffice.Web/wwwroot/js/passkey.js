@@ -26,13 +26,16 @@
             button.disabled = true;
             status.textContent = 'Volg de aanwijzingen van uw browser of apparaat…';
             try {
+                // The form's fields go along (the current password, where it is asked for), the token as a header too.
                 const response = await fetch(form.dataset.options, {
                     method: 'POST',
                     credentials: 'same-origin',
+                    body: new FormData(form),
                     headers: { RequestVerificationToken: form.querySelector('input[name=__RequestVerificationToken]').value },
                 });
                 if (!response.ok) {
-                    throw new Error('options ' + response.status);
+                    const refusal = await response.json().catch(() => null);
+                    throw Object.assign(new Error('options ' + response.status), { told: refusal && refusal.message });
                 }
 
                 const credential = await ask[form.dataset.passkey](await response.json());
@@ -41,8 +44,8 @@
                 form.submit();
             } catch (error) {
                 button.disabled = false;
-                status.textContent = error && error.name === 'NotAllowedError'
-                    ? 'Geannuleerd of niet toegestaan. Probeer het opnieuw.'
+                status.textContent = error && error.told ? error.told
+                    : error && error.name === 'NotAllowedError' ? 'Geannuleerd of niet toegestaan. Probeer het opnieuw.'
                     : 'Dat lukte niet. Probeer het opnieuw, of log in met uw wachtwoord.';
             }
         });

@@ -53,6 +53,9 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     /// <summary>The one answer to every failed sign-in: unknown address, wrong password, disabled or locked account.</summary>
     public const string Refusal = "Inloggen is niet gelukt. Controleer uw e-mailadres en wachtwoord. Na vijf mislukte pogingen kunt u een kwartier niet inloggen.";
 
+    /// <summary>When the current password is asked for again (passkeys, recovery codes, switching two-step off).</summary>
+    public const string WrongPassword = "Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.";
+
     /// <summary>Longer than any e-mail address may be; a longer typed address is not looked up.</summary>
     public const int MaxEmailLength = 256;
 
@@ -267,7 +270,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return Redirect("/beheer/account");
         }
 
-        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        if (!await IsCurrentPasswordAsync(user, password))
         {
             return await WrongPasswordAsync(user, "herstelcodes");
         }
@@ -283,7 +286,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     public async Task<IActionResult> DisableTwoFactor([FromForm(Name = "Wachtwoord")] string? password)
     {
         var user = await CurrentAsync();
-        if (!await users.CheckPasswordAsync(user, password ?? ""))
+        if (!await IsCurrentPasswordAsync(user, password))
         {
             return await WrongPasswordAsync(user, "uit");
         }
@@ -296,9 +299,13 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         return Redirect("/beheer/account");
     }
 
+    // Counted like a wrong password at sign-in, so a taken-over session cannot guess it without end.
+    private async Task<bool> IsCurrentPasswordAsync(StaffUser user, string? password) =>
+        (await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true)).Succeeded;
+
     private async Task<IActionResult> WrongPasswordAsync(StaffUser user, string form)
     {
-        ModelState.AddModelError($"Wachtwoord-{form}", "Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.");
+        ModelState.AddModelError($"Wachtwoord-{form}", WrongPassword);
         return View("Settings", await AccountAsync(user));
     }
 

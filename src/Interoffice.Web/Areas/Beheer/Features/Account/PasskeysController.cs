@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Interoffice.Web.Features.Staff;
-using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,10 +26,16 @@ public sealed class PasskeyForm
 [Area(StaffExtensions.Area)]
 public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : Controller
 {
+    /// <summary>A new passkey is a new way in without password or code: it takes the current password first.</summary>
     [HttpPost("/beheer/account/passkeys/opties")]
-    public async Task<IActionResult> CreationOptions()
+    public async Task<IActionResult> CreationOptions([FromForm(Name = "Wachtwoord")] string? password)
     {
         var user = (await users.GetUserAsync(User))!;
+        if (!(await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true)).Succeeded)
+        {
+            return BadRequest(new { message = AccountController.WrongPassword });
+        }
+
         var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
         {
             Id = await users.GetUserIdAsync(user),
@@ -100,7 +105,7 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
     [AllowAnonymous]
     [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
     [HttpPost("/beheer/inloggen/passkey")]
-    public async Task<IActionResult> SignIn(PasskeyForm form, [FromQuery(Name = "terug")] string? returnUrl)
+    public async Task<IActionResult> SignIn(PasskeyForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         var assertion = await TryAsync(form.Credential, signIn.PerformPasskeyAssertionAsync);
@@ -111,7 +116,7 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
             await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!);
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
             await audit.WriteAsync(AuditAction.SignInPasskey, user.Email, user.Email);
-            return LocalRedirect(this.LocalOr(returnUrl, "/beheer").Split('?', '#')[0]);
+            return Redirect("/beheer");
         }
 
         var reason = user is null ? "passkey niet herkend" : user.IsDisabled ? "account uitgeschakeld" : "account geblokkeerd";
