@@ -14,11 +14,17 @@ public static class DataFolder
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             byte[] bytes;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var copy = new MemoryStream())
+            try
             {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 bytes = copy.ToArray();
+            }
+            catch (FileNotFoundException)
+            {
+                // Gone between listing and reading (SQLite removes its -wal when the last connection closes): it holds nothing.
+                continue;
             }
 
             if (bytes.AsSpan().IndexOf(needle) >= 0)
