@@ -1,38 +1,61 @@
+using System.Security.Cryptography;
 using Interoffice.Web.Tests.Support;
 using Serilog.Events;
 
 namespace Interoffice.Web.Tests.Privacy;
 
-/// <summary>Staff change the statement by saving its file; the site follows without a restart.</summary>
+/// <summary>
+/// Staff publish a new version of the statement by adding its file; the site follows without a restart, and every
+/// version stays readable on a page of its own.
+/// </summary>
 public sealed class PrivacyStatementEditingTests : IAsyncLifetime
 {
     private static readonly string ContentRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Interoffice.Web"));
-    private readonly string relativePath = $"App_Data/tests/privacyverklaring-{Guid.NewGuid():N}.md";
+    private static readonly string Published = Path.Combine(ContentRoot, "Content", "privacyverklaring", "2018-05-23.md");
+    private readonly string relativeFolder = $"App_Data/tests/privacyverklaring-{Guid.NewGuid():N}";
     private SiteFactory site = null!;
 
-    private string FullPath => Path.Combine(ContentRoot, relativePath);
+    private string Folder => Path.Combine(ContentRoot, relativeFolder);
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
-        File.Copy(Path.Combine(ContentRoot, "Content", "privacyverklaring.md"), FullPath);
-        site = new SiteFactory().With("Privacy:StatementPath", relativePath);
+        Directory.CreateDirectory(Folder);
+        File.Copy(Published, Path.Combine(Folder, "2018-05-23.md"));
+        site = new SiteFactory().With("Privacy:StatementFolder", relativeFolder);
         return Task.CompletedTask;
     }
 
     [Fact]
-    public async Task A_saved_change_to_the_statement_is_shown_without_a_restart()
+    public async Task A_new_version_is_shown_without_a_restart_and_the_old_one_stays_readable()
     {
         var client = site.CreateClient();
         Assert.Contains("Versie 1,", (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent, StringComparison.Ordinal);
 
-        var text = await File.ReadAllTextAsync(FullPath);
-        await File.WriteAllTextAsync(FullPath, text
-            .Replace("version: \"1\"", "version: \"2\"", StringComparison.Ordinal)
-            .Replace("last-modified: 2018-05-23", "last-modified: 2026-11-25", StringComparison.Ordinal));
+        await PublishVersion2Async();
 
-        var shown = await WaitForAsync(client, "Versie 2, laatst gewijzigd op 25 november 2026");
-        Assert.True(shown, "the edited statement did not appear within 15 seconds");
+        Assert.True(await WaitForAsync(client, "/privacyverklaring", "Versie 2, laatst gewijzigd op 25 november 2026"), "the new version did not appear within 15 seconds");
+
+        var list = await client.GetDocumentAsync("/privacyverklaring/versies");
+        var rows = list.QuerySelectorAll("tbody tr").Select(r => r.TextContent.Normalized()).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith("Versie 2 25 november 2026 geldt nu", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("Versie 1 23 mei 2018 vervangen", rows[1], StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Published))), rows[1], StringComparison.Ordinal);
+
+        var old = await client.GetDocumentAsync(list.QuerySelectorAll("tbody a")[1].GetAttribute("href")!);
+        var oldText = old.Body!.TextContent.Normalized();
+        Assert.Contains("Dit is versie 1 van 23 mei 2018. Deze versie geldt niet meer", oldText, StringComparison.Ordinal);
+        Assert.Contains("Wie is verantwoordelijk voor uw gegevens?", oldText, StringComparison.Ordinal);
+        Assert.Equal("/privacyverklaring", old.QuerySelector(".alert a")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_unknown_version_gets_the_Dutch_not_found_page()
+    {
+        var response = await site.CreateClient().GetAsync("/privacyverklaring/versies/9");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("niet gevonden", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -41,7 +64,7 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
         var client = site.CreateClient();
         Assert.Contains("Versie 1,", (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent, StringComparison.Ordinal);
 
-        await File.WriteAllTextAsync(FullPath, "## Alleen een kop, geen front matter\n");
+        await File.WriteAllTextAsync(Path.Combine(Folder, "2026-11-25.md"), "## Alleen een kop, geen front matter\n");
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline && !site.LogEvents.Any(e => e.Level == LogEventLevel.Error))
         {
@@ -57,15 +80,26 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await site.DisposeAsync();
-        File.Delete(FullPath);
+        Directory.Delete(Folder, recursive: true);
     }
 
-    private static async Task<bool> WaitForAsync(HttpClient client, string expected)
+    /// <summary>Version 2 as staff would publish it: the same text under a new version and date, in a file of its own.</summary>
+    internal static async Task PublishVersion2Async(string folder, string? extra = null)
+    {
+        var text = await File.ReadAllTextAsync(Published);
+        await File.WriteAllTextAsync(Path.Combine(folder, "2026-11-25.md"), text
+            .Replace("version: \"1\"", "version: \"2\"", StringComparison.Ordinal)
+            .Replace("last-modified: 2018-05-23", "last-modified: 2026-11-25", StringComparison.Ordinal) + (extra ?? ""));
+    }
+
+    private Task PublishVersion2Async() => PublishVersion2Async(Folder);
+
+    private static async Task<bool> WaitForAsync(HttpClient client, string path, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
-            var body = (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent.Normalized();
+            var body = (await client.GetDocumentAsync(path)).Body!.TextContent.Normalized();
             if (body.Contains(expected, StringComparison.Ordinal))
             {
                 return true;

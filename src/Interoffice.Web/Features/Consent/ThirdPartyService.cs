@@ -42,6 +42,9 @@ public sealed class ThirdPartyService
 
     public required string Provider { get; init; }
 
+    /// <summary>The party as people (and the privacy statement) call it: "Google", "Meta".</summary>
+    public required string Party { get; init; }
+
     public required string Purpose { get; init; }
 
     public required Uri PrivacyPolicy { get; init; }

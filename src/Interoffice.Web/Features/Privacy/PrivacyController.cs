@@ -2,8 +2,30 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Interoffice.Web.Features.Privacy;
 
+/// <summary>One version of the statement on its page, with the version in force and the one shown.</summary>
+public sealed record StatementPageModel(PrivacyStatementDocument Shown, PrivacyStatementDocument Current, int VersionCount)
+{
+    public bool IsCurrent => ReferenceEquals(Shown, Current);
+}
+
+/// <summary>The statement in force, the list of every published version, and each version on a page of its own.</summary>
 public sealed class PrivacyController(PrivacyStatementProvider statement) : Controller
 {
     [HttpGet("/privacyverklaring")]
-    public IActionResult Statement() => View(statement.Current);
+    public IActionResult Statement()
+    {
+        var versions = statement.Versions;
+        return View(new StatementPageModel(versions[0], versions[0], versions.Count));
+    }
+
+    [HttpGet("/privacyverklaring/versies")]
+    public IActionResult Versions() => View(statement.Versions);
+
+    [HttpGet("/privacyverklaring/versies/{version:regex(^[[0-9A-Za-z.-]]{{1,16}}$)}")]
+    public IActionResult Version(string version)
+    {
+        var versions = statement.Versions;
+        var shown = versions.FirstOrDefault(v => string.Equals(v.Version, version, StringComparison.Ordinal));
+        return shown is null ? NotFound() : View("Statement", new StatementPageModel(shown, versions[0], versions.Count));
+    }
 }

@@ -13,13 +13,19 @@ namespace Interoffice.Web.Features.Privacy;
 /// <summary>A heading of the statement, for its table of contents.</summary>
 public sealed record StatementHeading(string Id, string Text);
 
-/// <summary>The privacy statement as rendered from its content file.</summary>
-public sealed record PrivacyStatementDocument(
+/// <summary>
+/// One published version of the privacy statement, as rendered from its content file. <see cref="Sha256"/> is the hash
+/// of the file's exact text; <see cref="ThirdParties"/> are the third parties this version names (front matter
+/// <c>third-parties</c>), as it names them.
+/// </summary>
+public sealed partial record PrivacyStatementDocument(
     string Title,
     string Version,
     DateOnly LastModified,
     string Html,
-    IReadOnlyList<StatementHeading> Contents)
+    IReadOnlyList<StatementHeading> Contents,
+    string Sha256,
+    IReadOnlyList<string> ThirdParties)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -34,9 +40,21 @@ public sealed record PrivacyStatementDocument(
         .IgnoreUnmatchedProperties()
         .Build();
 
-    /// <summary>Parses Markdown with front matter (title, version, last-modified).</summary>
+    /// <summary>Parses a content file's bytes (UTF-8); the hash is of those exact bytes.</summary>
     /// <exception cref="FormatException">The front matter is missing or incomplete.</exception>
-    public static PrivacyStatementDocument Parse(string markdown)
+    public static PrivacyStatementDocument Parse(byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        using var reader = new StreamReader(new MemoryStream(utf8), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Parse(reader.ReadToEnd(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8)));
+    }
+
+    /// <summary>Parses Markdown with front matter (title, version, last-modified, optionally third-parties).</summary>
+    /// <exception cref="FormatException">The front matter is missing or incomplete.</exception>
+    public static PrivacyStatementDocument Parse(string markdown) =>
+        Parse(markdown, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(markdown))));
+
+    private static PrivacyStatementDocument Parse(string markdown, string sha256)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
@@ -46,6 +64,11 @@ public sealed record PrivacyStatementDocument(
         if (string.IsNullOrWhiteSpace(frontMatter.Title) || string.IsNullOrWhiteSpace(frontMatter.Version) || frontMatter.LastModified is null)
         {
             throw new FormatException("The privacy statement's front matter needs title, version and last-modified (yyyy-mm-dd).");
+        }
+
+        if (!VersionPattern().IsMatch(frontMatter.Version.Trim()))
+        {
+            throw new FormatException($"The privacy statement's version '{frontMatter.Version}' may hold only letters, digits, dots and dashes (at most 16); it is part of a web address.");
         }
 
         var contents = document.Descendants<HeadingBlock>()
@@ -58,8 +81,13 @@ public sealed record PrivacyStatementDocument(
             frontMatter.Version.Trim(),
             DateOnly.ParseExact(frontMatter.LastModified, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             document.ToHtml(Pipeline),
-            contents);
+            contents,
+            sha256,
+            [.. (frontMatter.ThirdParties ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9A-Za-z.-]{1,16}$")]
+    private static partial System.Text.RegularExpressions.Regex VersionPattern();
 
     private static string InlineText(ContainerInline? inline) =>
         inline is null ? "" : string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
@@ -69,5 +97,6 @@ public sealed record PrivacyStatementDocument(
         public string? Title { get; set; }
         public string? Version { get; set; }
         public string? LastModified { get; set; }
+        public List<string>? ThirdParties { get; set; }
     }
 }

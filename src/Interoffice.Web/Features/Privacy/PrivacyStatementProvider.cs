@@ -10,51 +10,78 @@ public sealed class PrivacyOptions
 {
     public const string SectionName = "Privacy";
 
-    /// <summary>The statement's Markdown file, relative to the content root.</summary>
+    /// <summary>The folder of the statement's published versions (one Markdown file each), relative to the content root.</summary>
     [Required]
-    public string StatementPath { get; set; } = "Content/privacyverklaring.md";
+    public string StatementFolder { get; set; } = "Content/privacyverklaring";
 }
 
 /// <summary>
-/// The current privacy statement. Read at start (a broken file stops the start) and again whenever
-/// staff save the file; a broken edit keeps the last good version online and is logged.
-/// Its <see cref="Version"/> is what consent is given against.
+/// Every published version of the privacy statement, one content file each; the current one is the latest by date.
+/// Read at start (a broken file stops the start) and again whenever staff save or add a file; a broken edit keeps the
+/// last good versions online and is logged. The current version is part of what consent is given against.
 /// </summary>
 public sealed partial class PrivacyStatementProvider : IDisposable
 {
     private readonly IFileProvider files;
-    private readonly string path;
+    private readonly string folder;
     private readonly ILogger<PrivacyStatementProvider> logger;
     private readonly IDisposable watch;
-    private PrivacyStatementDocument current;
+    private IReadOnlyList<PrivacyStatementDocument> versions;
 
     public PrivacyStatementProvider(IHostEnvironment environment, IOptions<PrivacyOptions> options, ILogger<PrivacyStatementProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         files = environment.ContentRootFileProvider;
-        path = options.Value.StatementPath;
+        folder = options.Value.StatementFolder.TrimEnd('/', '\\');
         this.logger = logger;
-        current = Load();
-        watch = ChangeToken.OnChange(() => files.Watch(path), Reload);
+        versions = Load();
+        watch = ChangeToken.OnChange(() => files.Watch(folder + "/*.md"), Reload);
     }
 
-    public PrivacyStatementDocument Current => Volatile.Read(ref current);
+    /// <summary>The statement in force: the version with the latest date.</summary>
+    public PrivacyStatementDocument Current => Versions[0];
+
+    /// <summary>Every published version, newest first.</summary>
+    public IReadOnlyList<PrivacyStatementDocument> Versions => Volatile.Read(ref versions);
 
     public string Version => Current.Version;
 
+    public PrivacyStatementDocument? Find(string version) =>
+        Versions.FirstOrDefault(v => string.Equals(v.Version, version, StringComparison.Ordinal));
+
     public void Dispose() => watch.Dispose();
 
-    private PrivacyStatementDocument Load()
+    private List<PrivacyStatementDocument> Load()
     {
-        var file = files.GetFileInfo(path);
-        if (!file.Exists)
+        var contents = files.GetDirectoryContents(folder);
+        var loaded = new List<PrivacyStatementDocument>();
+        foreach (var file in contents.Where(f => !f.IsDirectory && f.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new FileNotFoundException($"The privacy statement '{path}' was not found under the content root.", path);
+            using var stream = file.CreateReadStream();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            try
+            {
+                loaded.Add(PrivacyStatementDocument.Parse(bytes.ToArray()));
+            }
+            catch (FormatException ex)
+            {
+                throw new FormatException($"{folder}/{file.Name}: {ex.Message}", ex);
+            }
         }
 
-        using var reader = new StreamReader(file.CreateReadStream());
-        return PrivacyStatementDocument.Parse(reader.ReadToEnd());
+        if (loaded.Count == 0)
+        {
+            throw new FileNotFoundException($"No privacy statement (*.md) was found in '{folder}' under the content root.", folder);
+        }
+
+        if (loaded.GroupBy(v => v.Version, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new FormatException($"{folder}: version {twice.Key} is published in more than one file.");
+        }
+
+        return [.. loaded.OrderByDescending(v => v.LastModified).ThenByDescending(v => v.Version, StringComparer.Ordinal)];
     }
 
     private void Reload()
@@ -62,20 +89,20 @@ public sealed partial class PrivacyStatementProvider : IDisposable
         try
         {
             var loaded = Load();
-            Volatile.Write(ref current, loaded);
-            LogReloaded(logger, loaded.Version);
+            Volatile.Write(ref versions, loaded);
+            LogReloaded(logger, loaded[0].Version, loaded.Count);
         }
         catch (Exception ex) when (ex is IOException or FormatException or YamlDotNet.Core.YamlException)
         {
-            LogReloadFailed(logger, ex, path);
+            LogReloadFailed(logger, ex, folder);
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Privacy statement reloaded, version {Version}")]
-    private static partial void LogReloaded(ILogger logger, string version);
+    [LoggerMessage(LogLevel.Information, "Privacy statement reloaded: version {Version} is current, {Count} versions published")]
+    private static partial void LogReloaded(ILogger logger, string version, int count);
 
-    [LoggerMessage(LogLevel.Error, "Privacy statement {Path} could not be read; the previous version stays online")]
-    private static partial void LogReloadFailed(ILogger logger, Exception exception, string path);
+    [LoggerMessage(LogLevel.Error, "Privacy statement in {Folder} could not be read; the previous versions stay online")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, string folder);
 }
 
 public static class PrivacyExtensions
