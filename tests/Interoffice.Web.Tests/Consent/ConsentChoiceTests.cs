@@ -74,7 +74,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         Assert.Equal(ConsentMethod.RejectAll, records[1].Method);
         Assert.Equal((false, false, false, false), (records[1].Analytics, records[1].Tracking, records[1].Social, records[1].Advertising));
         Assert.All(records, r => Assert.Equal("Firefox", r.BrowserFamily));
-        Assert.All(records, r => Assert.Equal(site.Services.GetRequiredService<EnabledServices>().PolicyVersion, r.PolicyVersion));
+        Assert.All(records, r => Assert.Equal(site.Services.GetRequiredService<ConsentPolicy>().Version, r.PolicyVersion));
         Assert.True(records[0].RecordedAt <= records[1].RecordedAt);
         await using var scope = site.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Database
@@ -236,7 +236,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         }
 
         await db.SaveChangesAsync();
-        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(),
+        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicy>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
             scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
 

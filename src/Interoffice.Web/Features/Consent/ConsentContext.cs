@@ -5,7 +5,8 @@ public sealed class ConsentContext(
     ConsentState? choice,
     bool globalPrivacyControl,
     IReadOnlyList<ConsentCategory> offered,
-    bool oneTimeVideo)
+    bool oneTimeVideo,
+    ConsentState? outdated = null)
 {
     /// <summary>The visitor's explicit, current choice; null while none is made.</summary>
     public ConsentState? Choice { get; } = choice;
@@ -17,6 +18,9 @@ public sealed class ConsentContext(
 
     /// <summary>The visitor chose "Video laden" on a placeholder: embeds load for this response only.</summary>
     public bool OneTimeVideo { get; } = oneTimeVideo;
+
+    /// <summary>A choice made against an earlier policy: it no longer counts, and the banner says why it asks again.</summary>
+    public ConsentState? Outdated { get; } = outdated;
 
     public bool IsGranted(ConsentCategory category) =>
         category == ConsentCategory.Functional || (Choice is not null && Choice.Granted.Contains(category));

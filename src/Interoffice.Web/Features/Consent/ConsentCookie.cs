@@ -28,13 +28,21 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             state.PolicyVersion,
             [.. state.Granted.Order().Select(c => c.Key())],
             state.DecidedAt.ToUnixTimeSeconds(),
-            state.Method);
+            state.Method,
+            state.StatementVersion);
         return protector.Protect(JsonSerializer.Serialize(payload, PayloadContext.Default.Payload));
     }
 
     /// <summary>The choice in the cookie, or null when there is no valid, current one.</summary>
-    public ConsentState? Read(string? value, string currentPolicyVersion)
+    public ConsentState? Read(string? value, string currentPolicyVersion) => Read(value, currentPolicyVersion, out _);
+
+    /// <summary>
+    /// The choice in the cookie, or null when there is no valid, current one. <paramref name="outdated"/> is a choice
+    /// that was valid but made against an earlier policy: the visitor is asked again, and told why.
+    /// </summary>
+    public ConsentState? Read(string? value, string currentPolicyVersion, out ConsentState? outdated)
     {
+        outdated = null;
         if (string.IsNullOrEmpty(value) || value.Length > 4096)
         {
             return null;
@@ -50,7 +58,7 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             return null;
         }
 
-        if (payload is null || string.IsNullOrEmpty(payload.Id) || payload.Granted is null || payload.Version != currentPolicyVersion)
+        if (payload is null || string.IsNullOrEmpty(payload.Id) || payload.Granted is null || string.IsNullOrEmpty(payload.Version))
         {
             return null;
         }
@@ -66,9 +74,20 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             granted.Add(category);
         }
 
-        var state = new ConsentState(payload.Id, payload.Version, granted, DateTimeOffset.FromUnixTimeSeconds(payload.At), payload.Method);
+        var state = new ConsentState(payload.Id, payload.Version, granted, DateTimeOffset.FromUnixTimeSeconds(payload.At), payload.Method, payload.Statement);
         var now = time.GetUtcNow();
-        return state.DecidedAt > now + ClockSkew || ExpiresAt(state) <= now ? null : state;
+        if (state.DecidedAt > now + ClockSkew || ExpiresAt(state) <= now)
+        {
+            return null;
+        }
+
+        if (payload.Version != currentPolicyVersion)
+        {
+            outdated = state;
+            return null;
+        }
+
+        return state;
     }
 
     /// <summary>A choice that accepts anything lasts longer than a full rejection.</summary>
@@ -97,7 +116,8 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
         [property: JsonPropertyName("v")] string Version,
         [property: JsonPropertyName("g")] string[] Granted,
         [property: JsonPropertyName("t")] long At,
-        [property: JsonPropertyName("m")] ConsentMethod Method);
+        [property: JsonPropertyName("m")] ConsentMethod Method,
+        [property: JsonPropertyName("s")] string? Statement = null);
 
     [JsonSerializable(typeof(Payload))]
     [JsonSourceGenerationOptions(UseStringEnumConverter = true)]

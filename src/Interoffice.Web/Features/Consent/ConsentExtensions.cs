@@ -15,7 +15,10 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsentOptions>, ConsentOptionsValidator>();
         builder.Services.AddSingleton<EnabledServices>();
         builder.Services.AddSingleton<ConsentCookie>();
+        builder.Services.AddSingleton<ConsentPolicy>();
         builder.Services.AddScoped<ConsentLog>();
+        builder.Services.AddScoped<ConsentLogVerifier>();
+        builder.Services.AddHostedService<ConsentSnapshotOnStart>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

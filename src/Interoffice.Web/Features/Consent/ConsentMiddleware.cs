@@ -6,7 +6,7 @@ namespace Interoffice.Web.Features.Consent;
 /// Resolves the consent of every request into a <see cref="ConsentContext"/>, opens the Content-Security-Policy
 /// for the hosts of consented services only, and expires cookies of categories that are not consented.
 /// </summary>
-public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentCookie cookie)
+public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentPolicy policy, ConsentCookie cookie)
 {
     /// <summary>The query that loads embedded videos for one response ("Video laden").</summary>
     public const string OneTimeVideoQuery = "video";
@@ -36,9 +36,9 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
 
     private ConsentContext Resolve(HttpContext context)
     {
-        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], services.PolicyVersion);
+        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], policy.Version, out var outdated);
         var gpc = context.Request.Headers["Sec-GPC"] == "1";
         var oneTimeVideo = HttpMethods.IsGet(context.Request.Method) && context.Request.Query[OneTimeVideoQuery] == "laden";
-        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo);
+        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo, outdated);
     }
 }

@@ -11,13 +11,17 @@ public enum ConsentMethod
     Embed,
 }
 
-/// <summary>A visitor's explicit choice, as kept in the consent cookie.</summary>
+/// <summary>
+/// A visitor's explicit choice, as kept in the consent cookie: made against the policy snapshot
+/// <see cref="PolicyVersion"/>, while version <see cref="StatementVersion"/> of the privacy statement was in force.
+/// </summary>
 public sealed record ConsentState(
     string ConsentId,
     string PolicyVersion,
     IReadOnlySet<ConsentCategory> Granted,
     DateTimeOffset DecidedAt,
-    ConsentMethod Method)
+    ConsentMethod Method,
+    string? StatementVersion = null)
 {
     public bool AcceptsAnything => Granted.Count > 0;
 }

@@ -53,7 +53,7 @@ public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelpe
 /// video from youtube-nocookie.com; without it a local placeholder that contacts nobody.
 /// </summary>
 [HtmlTargetElement("youtube-embed", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class YouTubeEmbedTagHelper(EnabledServices services, IAntiforgery antiforgery) : TagHelper
+public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolicy policy, IAntiforgery antiforgery) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -90,18 +90,19 @@ public sealed class YouTubeEmbedTagHelper(EnabledServices services, IAntiforgery
             return;
         }
 
+        var texts = policy.Texts.Embed!;
+        string Text(string text) => HtmlEncoder.Default.Encode(text);
         var path = HtmlEncoder.Default.Encode(ConsentViewModels.CurrentLocalUrl(http));
         var token = HtmlEncoder.Default.Encode(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
         output.Content.SetHtmlContent(
             $"<div class=\"video-placeholder\"><p class=\"video-title\">{title}</p>" +
-            "<p>Deze video staat op YouTube. Als u hem laadt, ontvangt YouTube (Google) uw IP-adres en kan het cookies plaatsen.</p>" +
+            $"<p>{Text(texts.Text)}</p>" +
             "<div class=\"video-actions\">" +
-            $"<a class=\"btn btn-light\" href=\"{path}?{ConsentMiddleware.OneTimeVideoQuery}=laden#{anchor}\">Video laden</a>" +
+            $"<a class=\"btn btn-light\" href=\"{path}?{ConsentMiddleware.OneTimeVideoQuery}=laden#{anchor}\">{Text(texts.LoadOnce)}</a>" +
             $"<form method=\"post\" action=\"/cookies/keuze\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{token}\">" +
             $"<input type=\"hidden\" name=\"keuze\" value=\"toevoegen\"><input type=\"hidden\" name=\"categorie\" value=\"social\">" +
             $"<input type=\"hidden\" name=\"terug\" value=\"{path}#{anchor}\">" +
-            "<button class=\"btn btn-light\" type=\"submit\">Altijd toestaan</button></form></div>" +
-            "<p class=\"video-note\">Met ‘Altijd toestaan’ geeft u toestemming voor social media. U kunt dit altijd wijzigen via " +
-            "<a href=\"/cookies\">Cookie-instellingen</a>.</p></div>");
+            $"<button class=\"btn btn-light\" type=\"submit\">{Text(texts.AllowAlways)}</button></form></div>" +
+            $"<p class=\"video-note\">{Text(texts.Note)} <a href=\"/cookies\">{Text(texts.SettingsLink)}</a></p></div>");
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>The cookie statement with the visitor's settings, and the one endpoint every consent form posts to.</summary>
-public sealed class CookiesController(EnabledServices services, ConsentCookie cookie, ConsentLog log, TimeProvider time) : Controller
+public sealed class CookiesController(EnabledServices services, ConsentPolicy policy, ConsentCookie cookie, ConsentLog log, TimeProvider time) : Controller
 {
     /// <summary>Choices per client address: plenty for a person, a refusal for a flood that would fill the consent log.</summary>
     public const string RateLimitPolicy = "consent-choice";
@@ -53,14 +53,16 @@ public sealed class CookiesController(EnabledServices services, ConsentCookie co
             return BadRequest();
         }
 
+        var current = policy.Current;
         var state = new ConsentState(
-            consent.Choice?.ConsentId ?? Guid.NewGuid().ToString(),
-            services.PolicyVersion,
+            consent.Choice?.ConsentId ?? consent.Outdated?.ConsentId ?? Guid.NewGuid().ToString(),
+            current.Version,
             made.granted.ToHashSet(),
-            time.GetUtcNow(),
-            made.method);
+            DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds()),
+            made.method,
+            current.Statement.Version);
         cookie.Write(Response, state);
-        await log.AppendAsync(state, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
+        await log.AppendAsync(state, current, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
 
         var withdrawn = previous.Except(state.Granted).ToHashSet();
         CookiePurge.ExpireRefused(HttpContext, services.All, c => c == ConsentCategory.Functional || state.Granted.Contains(c), withdrawn);

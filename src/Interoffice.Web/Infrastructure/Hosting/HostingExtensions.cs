@@ -133,6 +133,13 @@ public static partial class HostingExtensions
                 }
 
                 return await StaffCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+            case "consent":
+                if (app.Configuration.MigratesOnStart())
+                {
+                    await app.Services.MigrateSiteDatabaseAsync();
+                }
+
+                return await ConsentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
             case "backup":
                 return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
             default:

@@ -22,6 +22,28 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RemovedCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RemovedThroughAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RemovedThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentLogStart", (string)null);
+                });
+
             modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -50,6 +72,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<bool>("GlobalPrivacyControl")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -58,6 +85,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
@@ -75,9 +107,32 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("ConsentId");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique()
+                        .HasFilter("[PreviousHash] IS NOT NULL");
+
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentSnapshot", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("FirstServedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ConsentSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Interoffice.Web.Features.Contact.ContactSubmission", b =>

@@ -17,6 +17,28 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemovedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RemovedThroughAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentLogStart", (string)null);
+                });
+
             modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -43,6 +65,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("GlobalPrivacyControl")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -51,6 +78,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
@@ -68,9 +100,31 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ConsentId");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
+
                     b.HasIndex("RecordedAt");
 
                     b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentSnapshot", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstServedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ConsentSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("Interoffice.Web.Features.Contact.ContactSubmission", b =>

@@ -1,0 +1,97 @@
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>Where the chain first breaks: a record (changed, inserted after, or following a removed one) or a snapshot.</summary>
+public sealed record ChainBreak(long? RecordId, string? ConsentId, DateTime? RecordedAt, string? SnapshotHash, string Reason)
+{
+    public string Describe() => RecordId is { } id
+        ? $"keuze {id} (keuzenummer {ConsentId}, {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")}): {Reason}"
+        : $"momentopname {SnapshotHash}: {Reason}";
+}
+
+/// <summary>The verdict on the whole log: intact with its size, or the first break.</summary>
+public sealed record ChainVerdict(long Records, int Snapshots, string Head, long RemovedByRetention, DateTime? RemovedThroughAt, long WithoutSnapshot, ChainBreak? Break)
+{
+    public bool Intact => Break is null;
+
+    /// <summary>The one-line verdict, as the verb prints it and the staff page shows it.</summary>
+    public string Describe()
+    {
+        if (Break is not null)
+        {
+            return $"Het toestemmingslog is NIET intact. De keten breekt bij {Break.Describe()}. De {Records} keuzes daarvoor kloppen.";
+        }
+
+        var removed = RemovedByRetention > 0
+            ? $" Het begint na {RemovedByRetention} keuzes die na de bewaartermijn zijn verwijderd (tot en met {DutchTime.Format(RemovedThroughAt!.Value, "d MMMM yyyy")})."
+            : "";
+        var legacy = WithoutSnapshot > 0 ? $" {WithoutSnapshot} keuzes zijn van vóór de momentopnamen en verwijzen naar geen momentopname." : "";
+        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{legacy}";
+    }
+}
+
+/// <summary>
+/// Walks the consent log from its first remaining record: every record must point at the one before it (or at the
+/// last one retention removed), its hash must match its content, and the snapshot it names must exist and match its own hash.
+/// </summary>
+public sealed class ConsentLogVerifier(SiteDbContext db)
+{
+    public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var start = await db.Set<ConsentLogStart>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
+        var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
+        long count = 0, withoutSnapshot = 0;
+        ChainVerdict Verdict(ChainBreak? broken) =>
+            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, withoutSnapshot, broken);
+
+        await foreach (var record in db.Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            ChainBreak Broken(string reason) => new(record.Id, record.ConsentId, record.RecordedAt, null, reason);
+            if (record.Hash is null || record.PreviousHash is null)
+            {
+                return Verdict(Broken("deze keuze is niet verzegeld"));
+            }
+
+            if (record.PreviousHash != expected)
+            {
+                return Verdict(Broken(count == 0 && start is null && expected == ConsentChain.Genesis
+                    ? "de eerste keuze in het log wijst naar een keuze die er niet is: het begin van het log is verwijderd"
+                    : "deze keuze wijst niet naar de keuze ervoor: daartussen is een keuze verwijderd of tussengevoegd"));
+            }
+
+            if (ConsentChain.HashOf(record, record.PreviousHash) != record.Hash)
+            {
+                return Verdict(Broken("de inhoud van deze keuze past niet bij haar hash: zij is veranderd"));
+            }
+
+            if (PolicySnapshot.IsSnapshotHash(record.PolicyVersion))
+            {
+                if (!snapshots.ContainsKey(record.PolicyVersion))
+                {
+                    return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"));
+                }
+
+                if (tampered.Contains(record.PolicyVersion))
+                {
+                    return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"));
+                }
+            }
+            else
+            {
+                withoutSnapshot++;
+            }
+
+            expected = record.Hash;
+            count++;
+        }
+
+        return tampered.Count > 0
+            ? Verdict(new ChainBreak(null, null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"))
+            : Verdict(null);
+    }
+}
