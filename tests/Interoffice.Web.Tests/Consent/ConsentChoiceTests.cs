@@ -236,7 +236,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         }
 
         await db.SaveChangesAsync();
-        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicy>(),
+        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicy>(), scope.ServiceProvider.GetRequiredService<ConsentLogWriters>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
             scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
 

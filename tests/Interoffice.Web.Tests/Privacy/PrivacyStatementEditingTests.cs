@@ -50,6 +50,31 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_version_makes_the_banner_ask_again_and_say_why_with_the_date_and_a_link()
+    {
+        await using var services = new SiteFactory().WithAllServices().With("Privacy:StatementFolder", relativeFolder);
+        using var returning = Visitor.Of(services);
+        using var chose = await returning.ChooseAsync("alles");
+        Assert.Null((await returning.PageAsync("/")).QuerySelector("section.consent-banner"));
+
+        await PublishVersion2Async();
+        Assert.True(await WaitForAsync(services.CreateClient(), "/privacyverklaring", "Versie 2,"), "the new version did not appear within 15 seconds");
+
+        var banner = (await returning.PageAsync("/")).QuerySelector("section.consent-banner");
+        Assert.NotNull(banner);
+        var notice = banner.QuerySelector(".consent-renewal")!;
+        Assert.Equal("Onze privacyverklaring is gewijzigd op 25 november 2026 (lees de nieuwe versie); daarom vragen wij opnieuw om uw keuze.", notice.TextContent.Normalized());
+        Assert.Equal("/privacyverklaring/versies/2", notice.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Contains("Wie is verantwoordelijk", (await returning.PageAsync("/privacyverklaring/versies/2")).Body!.TextContent, StringComparison.Ordinal);
+
+        // A first-time visitor is asked as always, without a notice of a change they never saw the start of.
+        using var newcomer = Visitor.Of(services);
+        var first = (await newcomer.PageAsync("/")).QuerySelector("section.consent-banner");
+        Assert.NotNull(first);
+        Assert.Null(first.QuerySelector(".consent-renewal"));
+    }
+
+    [Fact]
     public async Task An_unknown_version_gets_the_Dutch_not_found_page()
     {
         var response = await site.CreateClient().GetAsync("/privacyverklaring/versies/9");

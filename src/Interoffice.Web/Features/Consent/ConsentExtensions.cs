@@ -16,6 +16,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<EnabledServices>();
         builder.Services.AddSingleton<ConsentCookie>();
         builder.Services.AddSingleton<ConsentPolicy>();
+        builder.Services.AddSingleton<ConsentLogWriters>();
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
         builder.Services.AddHostedService<ConsentSnapshotOnStart>();

@@ -9,11 +9,8 @@ namespace Interoffice.Web.Features.Consent;
 /// Appends the proof of every choice to the chained log, with the snapshot of what the visitor was shown, and deletes
 /// proof past its retention from the oldest end.
 /// </summary>
-public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger)
+public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger)
 {
-    // Appends of one instance wait for each other; instances sharing a database meet at the unique PreviousHash and retry.
-    private static readonly SemaphoreSlim AppendLock = new(1, 1);
-    private static readonly ConcurrentDictionary<string, bool> StoredSnapshots = new(StringComparer.Ordinal);
     private const int MaxAttempts = 20;
 
     /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the state's policy version).</summary>
@@ -41,7 +38,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
             BrowserFamily = BrowserFamily.Of(userAgent),
         };
 
-        await AppendLock.WaitAsync(cancellationToken);
+        await writers.AppendLock.WaitAsync(cancellationToken);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -58,7 +55,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 {
                     // Another instance appended after the same record (or stored the same snapshot) first: follow it.
                     db.ChangeTracker.Clear();
-                    StoredSnapshots.Clear();
+                    writers.StoredSnapshots.Clear();
                     LogAppendRetried(logger, attempt);
                     await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
                 }
@@ -66,7 +63,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         }
         finally
         {
-            AppendLock.Release();
+            writers.AppendLock.Release();
         }
     }
 
@@ -74,7 +71,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     public async Task EnsureSnapshotAsync(CurrentPolicy current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        if (StoredSnapshots.ContainsKey(current.Version))
+        if (writers.StoredSnapshots.ContainsKey(current.Version))
         {
             return;
         }
@@ -86,7 +83,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
             LogSnapshotStored(logger, current.Version, current.Statement.Version);
         }
 
-        StoredSnapshots[current.Version] = true;
+        writers.StoredSnapshots[current.Version] = true;
     }
 
     /// <summary>The hash the next record follows: the last record's, else the last removed one's, else the genesis.</summary>
@@ -183,6 +180,17 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
 
     [LoggerMessage(LogLevel.Debug, "Consent log: another writer appended first, attempt {Attempt} follows it")]
     private static partial void LogAppendRetried(ILogger logger, int attempt);
+}
+
+/// <summary>
+/// What the appends of one site instance share: they wait for each other (instances sharing a database meet at the
+/// unique PreviousHash and retry), and the snapshots this instance knows are stored.
+/// </summary>
+public sealed class ConsentLogWriters
+{
+    internal SemaphoreSlim AppendLock { get; } = new(1, 1);
+
+    internal ConcurrentDictionary<string, bool> StoredSnapshots { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The browser family for the proof of consent: enough to explain a record, too little to identify anyone.</summary>

@@ -11,6 +11,19 @@ public enum ConsentMethod
     Embed,
 }
 
+public static class ConsentMethods
+{
+    /// <summary>How a choice was given, as people read it (cookie statement, staff pages, exports).</summary>
+    public static string Label(this ConsentMethod method) => method switch
+    {
+        ConsentMethod.AcceptAll => "alles accepteren",
+        ConsentMethod.RejectAll => "alles weigeren",
+        ConsentMethod.Settings => "eigen keuze in de instellingen",
+        ConsentMethod.Embed => "toestemming bij een ingesloten video",
+        _ => method.ToString(),
+    };
+}
+
 /// <summary>
 /// A visitor's explicit choice, as kept in the consent cookie: made against the policy snapshot
 /// <see cref="PolicyVersion"/>, while version <see cref="StatementVersion"/> of the privacy statement was in force.

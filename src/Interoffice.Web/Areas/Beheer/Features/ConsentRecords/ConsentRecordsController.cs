@@ -1,34 +1,118 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Interoffice.Web.Areas.Beheer.Features.Inbox;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentRecords;
 
-public sealed record ConsentRecordsModel(string? ConsentId, IReadOnlyList<ConsentRecord> Records, DateOnly From, DateOnly To);
+/// <summary>A stored snapshot as staff read it: its hash, when it was first served, and its content (null if unreadable).</summary>
+public sealed record ShownSnapshot(string Hash, DateTime FirstServedAt, PolicySnapshot? Content, bool MatchesHash);
 
-/// <summary>The proof of consent: one visitor's choices by the consent id shown on /cookies, or all choices of a period as CSV.</summary>
+public sealed record ConsentRecordsModel(
+    string? ConsentId,
+    IReadOnlyList<ConsentRecord> Records,
+    IReadOnlyDictionary<string, ShownSnapshot> Snapshots,
+    ChainVerdict Verdict,
+    DateOnly From,
+    DateOnly To);
+
+/// <summary>
+/// The proof of consent: the log's verdict, one visitor's choices by the consent id shown on /cookies with what they
+/// were shown, the evidence file for that id, and all choices of a period as CSV.
+/// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class ConsentRecordsController(SiteDbContext db, AuditLog audit, TimeProvider time) : Controller
+public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifier verifier, AuditLog audit, TimeProvider time) : Controller
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [HttpGet("/beheer/toestemmingen")]
     public async Task<IActionResult> Index([FromQuery(Name = "id")] string? consentId, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var id = consentId?.Trim();
-        var records = string.IsNullOrEmpty(id)
-            ? []
-            : await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.ConsentId == id).OrderBy(r => r.RecordedAt).ToListAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(id))
+        var today = DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
+        var id = Normalise(consentId);
+        var records = id is null ? [] : await RecordsOfAsync(id, cancellationToken);
+        if (id is not null)
         {
             await audit.WriteAsync(AuditAction.ViewConsent, id, cancellationToken: cancellationToken);
         }
 
-        return View(new ConsentRecordsModel(id, records, today.AddMonths(-1), today));
+        var snapshots = await SnapshotsOfAsync(records, cancellationToken);
+        var verdict = await verifier.VerifyAsync(cancellationToken);
+        return View(new ConsentRecordsModel(id, records, snapshots.ToDictionary(s => s.Hash, StringComparer.Ordinal), verdict, today.AddMonths(-1), today));
+    }
+
+    /// <summary>
+    /// The evidence file for one consent id: every record with the exact text its hash covers and the link to the
+    /// record after it, the snapshots they were made under (their exact content), and the verdict on the whole log.
+    /// </summary>
+    [HttpGet("/beheer/toestemmingen/bewijs")]
+    public async Task<IActionResult> Evidence([FromQuery(Name = "id")] string? consentId, CancellationToken cancellationToken)
+    {
+        if (Normalise(consentId) is not { } id)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        var records = await RecordsOfAsync(id, cancellationToken);
+        if (records.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var hashes = records.Where(r => r.Hash != null).Select(r => r.Hash!).ToList();
+        var versions = records.Select(r => r.PolicyVersion).Distinct().ToList();
+        var successors = await db.Set<ConsentRecord>().AsNoTracking()
+            .Where(r => r.PreviousHash != null && hashes.Contains(r.PreviousHash))
+            .Select(r => new { r.Id, r.PreviousHash, r.Hash })
+            .ToListAsync(cancellationToken);
+        var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        var verdict = await verifier.VerifyAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.ConsentEvidence, id, cancellationToken: cancellationToken);
+
+        var evidence = new
+        {
+            consentId = id,
+            madeAt = Amsterdam(time.GetUtcNow().UtcDateTime),
+            explanation = "Bewijs van cookietoestemming van Interoffice Document Solutions B.V. Elke keuze (records) bevat de exacte tekst "
+                + "(hashInput) waarvan 'hash' de SHA-256 is (UTF-8); het tweede veld daarvan is 'previousHash', de hash van de keuze ervoor in het "
+                + "log. 'nextRecord' is de keuze erna, die naar deze keuze wijst. 'policyVersion' is de SHA-256 van de momentopname (snapshots, "
+                + "veld 'content', exact zoals opgeslagen) van wat de bezoeker te zien kreeg: categorieën, diensten, cookies, teksten en de "
+                + "privacyverklaring (versie en SHA-256). 'chain' is het oordeel over het hele log op het moment van downloaden.",
+            chain = new
+            {
+                intact = verdict.Intact,
+                verdict = verdict.Describe(),
+                records = verdict.Records,
+                lastHash = verdict.Head,
+                removedByRetention = verdict.RemovedByRetention,
+            },
+            records = records.Select(r => new
+            {
+                id = r.Id,
+                recordedAt = Amsterdam(r.RecordedAt),
+                policyVersion = r.PolicyVersion,
+                method = r.Method.ToString(),
+                methodLabel = r.Method.Label(),
+                analytics = r.Analytics,
+                tracking = r.Tracking,
+                social = r.Social,
+                advertising = r.Advertising,
+                globalPrivacyControl = r.GlobalPrivacyControl,
+                browserFamily = r.BrowserFamily,
+                previousHash = r.PreviousHash,
+                hash = r.Hash,
+                hashInput = r.PreviousHash is null ? null : ConsentChain.HashInput(r, r.PreviousHash),
+                nextRecord = successors.Where(s => s.PreviousHash == r.Hash).Select(s => new { id = s.Id, previousHash = s.PreviousHash, hash = s.Hash }).FirstOrDefault(),
+            }),
+            snapshots = snapshots.Select(s => new { hash = s.Hash, firstServedAt = Amsterdam(s.FirstServedAt), content = s.Content }),
+        };
+        return File(JsonSerializer.SerializeToUtf8Bytes(evidence, Indented), "application/json", $"toestemmingsbewijs-{id}.json");
     }
 
     [HttpGet("/beheer/toestemmingen/export.csv")]
@@ -39,13 +123,13 @@ public sealed class ConsentRecordsController(SiteDbContext db, AuditLog audit, T
         var records = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.RecordedAt >= start && r.RecordedAt < end).OrderBy(r => r.RecordedAt).ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportConsent, $"{from:yyyy-MM-dd} t/m {to:yyyy-MM-dd}: {records.Count} keuzes", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
-        Csv.AppendRow(csv, ["Keuzenummer", "Tijdstip (UTC)", "Beleidsversie", "Hoe", "Analytisch", "Tracking", "Social media", "Advertenties", "Global Privacy Control", "Browser"]);
+        Csv.AppendRow(csv, ["Keuzenummer", "Tijdstip (UTC)", "Beleidsversie", "Hoe", "Analytisch", "Tracking", "Social media", "Advertenties", "Global Privacy Control", "Browser", "Hash"]);
         foreach (var r in records)
         {
             Csv.AppendRow(csv,
             [
-                r.ConsentId, r.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.PolicyVersion, r.Method.ToString(),
-                Answer(r.Analytics), Answer(r.Tracking), Answer(r.Social), Answer(r.Advertising), r.GlobalPrivacyControl ? "ja" : "nee", r.BrowserFamily,
+                r.ConsentId, r.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.PolicyVersion, r.Method.Label(),
+                Answer(r.Analytics), Answer(r.Tracking), Answer(r.Social), Answer(r.Advertising), r.GlobalPrivacyControl ? "ja" : "nee", r.BrowserFamily, r.Hash ?? "",
             ]);
         }
 
@@ -58,4 +142,19 @@ public sealed class ConsentRecordsController(SiteDbContext db, AuditLog audit, T
         false => "geweigerd",
         null => "niet gevraagd",
     };
+
+    private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id : null;
+
+    private static string Amsterdam(DateTime utc) =>
+        new DateTimeOffset(DutchTime.FromUtc(utc), DutchTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>
+        db.Set<ConsentRecord>().AsNoTracking().Where(r => r.ConsentId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+
+    private async Task<List<ShownSnapshot>> SnapshotsOfAsync(IReadOnlyList<ConsentRecord> records, CancellationToken cancellationToken)
+    {
+        var versions = records.Select(r => r.PolicyVersion).Distinct().ToList();
+        var stored = versions.Count == 0 ? [] : await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        return [.. stored.Select(s => new ShownSnapshot(s.Hash, s.FirstServedAt, PolicySnapshot.FromJson(s.Content), PolicySnapshot.HashOf(s.Content) == s.Hash))];
+    }
 }

@@ -1,0 +1,331 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Interoffice.Web.Tests.Consent;
+
+/// <summary>
+/// What an auditor asks years later: what exactly was this visitor shown, and has the log been changed since?
+/// Snapshots answer the first, the hash chain and <c>consent verify</c> the second.
+/// </summary>
+public sealed class ProofOfConsentTests
+{
+    [Fact]
+    public async Task The_same_configuration_gives_the_same_snapshot_across_restarts_and_instances_and_any_change_a_new_one()
+    {
+        string VersionOf(SiteFactory site)
+        {
+            using var _ = site.CreateClient();
+            return site.Services.GetRequiredService<ConsentPolicy>().Version;
+        }
+
+        await using var first = new SiteFactory().WithAllServices();
+        await using var second = new SiteFactory().WithAllServices();
+        await using var withoutHotjar = new SiteFactory().WithAllServices().With("Consent:Services:Hotjar:Id", "");
+        await using var revised = new SiteFactory().WithAllServices().With("Consent:Revision", "2");
+        await using var otherId = new SiteFactory().WithAllServices().With("Consent:Services:Hotjar:Id", "3999999");
+
+        var version = VersionOf(first);
+        Assert.Matches("^[0-9a-f]{64}$", version);
+        Assert.Equal(version, VersionOf(second));
+        Assert.Equal(version, VersionOf(otherId)); // an account id is not something a visitor was shown
+        Assert.NotEqual(version, VersionOf(withoutHotjar));
+        Assert.NotEqual(version, VersionOf(revised));
+    }
+
+    [Fact]
+    public async Task The_snapshot_holds_the_texts_the_visitor_reads_in_the_banner_and_the_settings()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var visitor = Visitor.Of(site);
+        visitor.Headers["Sec-GPC"] = "1";
+        var home = await visitor.PageAsync("/");
+        var banner = home.QuerySelector("section.consent-banner")!.TextContent.Normalized();
+        var dialog = home.QuerySelector("dialog.consent-dialog")!.TextContent.Normalized();
+        var about = (await visitor.PageAsync("/over-ons")).QuerySelector("figure.video")!.TextContent.Normalized();
+
+        var snapshot = await StoredSnapshotAsync(site, site.Services.GetRequiredService<ConsentPolicy>().Version);
+        var texts = snapshot.Texts;
+        Assert.All([texts.Banner.Title, texts.Banner.Text, texts.Banner.MoreLink, texts.Banner.GlobalPrivacyControl, texts.Banner.AcceptAll, texts.Banner.RejectAll, texts.Banner.OpenSettings],
+            text => Assert.Contains(text, banner, StringComparison.Ordinal));
+        Assert.All([texts.Settings.Title, texts.Settings.Intro, texts.Settings.AlwaysOn, texts.Settings.RefusedBySignal, texts.Settings.Save, texts.Settings.Close, .. texts.Settings.ServicesPerCategory.Values],
+            text => Assert.Contains(text, dialog, StringComparison.Ordinal));
+        Assert.All([texts.Embed!.Text, texts.Embed.LoadOnce, texts.Embed.AllowAlways, texts.Embed.Note, texts.Embed.SettingsLink],
+            text => Assert.Contains(text, about, StringComparison.Ordinal));
+        Assert.All(snapshot.Categories.Where(c => !c.AlwaysOn), c => Assert.Contains(c.Description, dialog, StringComparison.Ordinal));
+        Assert.Equal(["GoogleAnalytics", "Hotjar", "LinkedInInsight", "YouTube", "GoogleAds", "MetaPixel"], snapshot.Services.Select(s => s.Key));
+        Assert.Contains(snapshot.Services.Single(s => s.Key == "Hotjar").Cookies, c => c.Name == "_hjSession_*" && c.Lifetime == "30 minuten");
+        var statementFile = Path.Combine(AppContext.BaseDirectory, "Content", "privacyverklaring", "2018-05-23.md");
+        Assert.Equal(("1", Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(statementFile)))),
+            (snapshot.PrivacyStatement.Version, snapshot.PrivacyStatement.Sha256));
+    }
+
+    [Fact]
+    public async Task An_old_record_still_shows_what_that_visitor_saw_after_the_configuration_changed()
+    {
+        await using var before = new SiteFactory().WithAllServices();
+        using var visitor = Visitor.Of(before);
+        using var _ = await visitor.ChooseAsync("alles");
+        var consentId = await ConsentIdAsync(visitor);
+        var oldVersion = before.Services.GetRequiredService<ConsentPolicy>().Version;
+
+        // Later: Hotjar is gone and the cookie policy has a new revision; the same database.
+        await using var after = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices()
+            .With("Consent:Services:Hotjar:Id", "").With("Consent:Revision", "2");
+        using var returning = Visitor.Of(after);
+        returning.Cookies.Add(visitor.Cookies.GetAllCookies());
+        var home = await returning.PageAsync("/");
+        Assert.Contains("Ons cookiebeleid is gewijzigd", home.QuerySelector("section.consent-banner")?.TextContent ?? "", StringComparison.Ordinal);
+        using var again = await returning.ChooseAsync("niets");
+
+        await Support.Staff.CreateAsync(after, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(after);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
+
+        var rows = page.QuerySelectorAll("table tbody tr").Select(r => r.TextContent.Normalized()).Where(t => t.Contains("momentopname", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.StartsWith($"{DutchToday()}", rows[0], StringComparison.Ordinal);
+        Assert.Contains("alles accepteren", rows[0], StringComparison.Ordinal);
+        Assert.Contains(oldVersion[..12], rows[0], StringComparison.Ordinal);
+        Assert.Contains("alles weigeren", rows[1], StringComparison.Ordinal);
+        var oldSnapshot = page.QuerySelector($"#momentopname-{oldVersion[..12]}")!.TextContent.Normalized();
+        Assert.Contains("Wat deze bezoeker te zien kreeg", oldSnapshot, StringComparison.Ordinal);
+        Assert.Contains("Hotjar", oldSnapshot, StringComparison.Ordinal);
+        Assert.Contains("Revisie cookiebeleid 1", oldSnapshot, StringComparison.Ordinal);
+        Assert.Contains("De inhoud past bij deze hash", oldSnapshot, StringComparison.Ordinal);
+        var newSnapshot = page.QuerySelectorAll("section.snapshot").Single(s => s.Id != $"momentopname-{oldVersion[..12]}").TextContent.Normalized();
+        Assert.DoesNotContain("Hotjar", newSnapshot, StringComparison.Ordinal);
+        Assert.Contains("Revisie cookiebeleid 2", newSnapshot, StringComparison.Ordinal);
+        Assert.Equal("intact", page.QuerySelector("[data-verdict]")?.GetAttribute("data-verdict"));
+    }
+
+    [Fact]
+    public async Task Consent_verify_says_intact_on_a_log_written_by_two_instances_at_once()
+    {
+        await using var first = new SiteFactory().WithAllServices();
+        await using var second = new SiteFactory { DatabasePath = first.DatabasePath }.WithAllServices();
+        using var _ = first.CreateClient();
+        using var __ = second.CreateClient();
+
+        async Task ChooseManyAsync(SiteFactory site, int visitors)
+        {
+            await Task.WhenAll(Enumerable.Range(0, visitors).Select(async i =>
+            {
+                using var visitor = Visitor.Of(site);
+                using var a = await visitor.ChooseAsync(i % 2 == 0 ? "alles" : "niets");
+                using var b = await visitor.ChooseAsync("selectie", ["analytics"]);
+            }));
+        }
+
+        await Task.WhenAll(ChooseManyAsync(first, 20), ChooseManyAsync(second, 20));
+
+        var (code, output) = await VerifyAsync(first);
+        Assert.True(code == 0, output);
+        Assert.Contains("Het toestemmingslog is intact: 80 keuzes en 1 momentopnamen kloppen.", output, StringComparison.Ordinal);
+        await using var scope = first.Services.CreateAsyncScope();
+        var links = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentRecord>().Select(r => r.PreviousHash).ToListAsync();
+        Assert.Equal(80, links.Distinct().Count());
+    }
+
+    public static TheoryData<string, string, string> Tampering => new()
+    {
+        // what is done to the log, the record the verdict must name, and why
+        { "UPDATE ConsentRecords SET Analytics = 0 WHERE Id = 30", "keuze 30", "is veranderd" },
+        { "DELETE FROM ConsentRecords WHERE Id = 30", "keuze 40", "daartussen is een keuze verwijderd of tussengevoegd" },
+        { "INSERT INTO ConsentRecords (Id, ConsentId, RecordedAt, PolicyVersion, Method, Analytics, GlobalPrivacyControl, BrowserFamily, PreviousHash, Hash) "
+            + "SELECT 35, ConsentId, RecordedAt, PolicyVersion, 'AcceptAll', 1, 0, BrowserFamily, 'vervalst', Hash || 'x' FROM ConsentRecords WHERE Id = 30",
+            "keuze 35", "daartussen is een keuze verwijderd of tussengevoegd" },
+        { "UPDATE ConsentSnapshots SET Content = replace(Content, 'Alles weigeren', 'Weigeren')", "keuze 10", "is veranderd (haar inhoud past niet meer bij haar hash)" },
+        { "DELETE FROM ConsentRecords WHERE Id = 10", "keuze 20", "het begin van het log is verwijderd" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task Consent_verify_names_the_first_record_where_the_chain_breaks(string tampering, string named, string reason)
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ChooseAsync(site, 5);
+
+        // Ids with room between them (as after a restore into another table) make an insertion in the middle possible.
+        await ExecuteAsync(site, "UPDATE ConsentRecords SET Id = Id * 10");
+        Assert.Equal(0, (await VerifyAsync(site)).ExitCode);
+
+        await ExecuteAsync(site, tampering);
+        var (code, output) = await VerifyAsync(site);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"De keten breekt bij {named} ", output, StringComparison.Ordinal);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+
+        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(site);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var verdict = (await staff.PageAsync("/beheer/toestemmingen")).QuerySelector("[data-verdict]")!;
+        Assert.Equal("verbroken", verdict.GetAttribute("data-verdict"));
+        Assert.Contains(named, verdict.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_published_site_verifies_the_log_with_the_consent_verify_verb()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ChooseAsync(site, 3);
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={site.DatabasePath}" };
+
+        var intact = await SiteProcess.RunAsync(["consent", "verify"], environment);
+        Assert.True(intact.ExitCode == 0, intact.Output);
+        Assert.Contains("intact: 3 keuzes", intact.Output, StringComparison.Ordinal);
+
+        await ExecuteAsync(site, "UPDATE ConsentRecords SET BrowserFamily = 'Safari' WHERE Id = 2");
+        var broken = await SiteProcess.RunAsync(["consent", "verify"], environment);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("De keten breekt bij keuze 2 ", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retention_removes_from_the_oldest_end_and_the_log_stays_verifiable_from_the_first_remaining_record()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var _ = site.CreateClient();
+        var now = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
+            var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicy>().Current;
+            foreach (var (id, at) in new[] { ("a", now.AddMonths(-30)), ("b", now.AddMonths(-25)), ("c", now.AddMonths(-1)), ("d", now.AddDays(-1)) })
+            {
+                await log.AppendAsync(new ConsentState(id, policy.Version, new HashSet<ConsentCategory>(), at, ConsentMethod.RejectAll, "1"), policy, false, null, CancellationToken.None);
+            }
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var log = new ConsentLog(services.GetRequiredService<SiteDbContext>(), services.GetRequiredService<EnabledServices>(), services.GetRequiredService<ConsentPolicy>(), services.GetRequiredService<ConsentLogWriters>(),
+                services.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now), services.GetRequiredService<ILogger<ConsentLog>>());
+            Assert.Equal(2, await log.DeleteExpiredAsync(CancellationToken.None));
+        }
+
+        var (code, output) = await VerifyAsync(site);
+        Assert.True(code == 0, output);
+        Assert.Contains("intact: 2 keuzes", output, StringComparison.Ordinal);
+        Assert.Contains("Het begint na 2 keuzes die na de bewaartermijn zijn verwijderd", output, StringComparison.Ordinal);
+
+        // New choices follow on; removing the oldest remaining record by hand is not retention and is found.
+        await ChooseAsync(site, 1);
+        Assert.Contains("intact: 3 keuzes", (await VerifyAsync(site)).Output, StringComparison.Ordinal);
+        await ExecuteAsync(site, "DELETE FROM ConsentRecords WHERE ConsentId = 'c'");
+        var removed = await VerifyAsync(site);
+        Assert.Equal(1, removed.ExitCode);
+        Assert.Contains("daartussen is een keuze verwijderd", removed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_evidence_file_lets_anyone_check_each_record_its_snapshot_and_its_place_in_the_chain()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var visitor = Visitor.Of(site);
+        using var a = await visitor.ChooseAsync("alles");
+        await ChooseAsync(site, 1);
+        using var b = await visitor.ChooseAsync("selectie", ["social"]);
+        var consentId = await ConsentIdAsync(visitor);
+
+        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(site);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
+        using var download = await staff.SendAsync(HttpMethod.Get, page.QuerySelector("a[download]")!.GetAttribute("href")!);
+
+        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+        using var evidence = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
+        var root = evidence.RootElement;
+        Assert.True(root.GetProperty("chain").GetProperty("intact").GetBoolean());
+        var records = root.GetProperty("records").EnumerateArray().ToList();
+        Assert.Equal(2, records.Count);
+        var snapshots = root.GetProperty("snapshots").EnumerateArray().ToDictionary(s => s.GetProperty("hash").GetString()!, s => s.GetProperty("content").GetString()!);
+        foreach (var record in records)
+        {
+            var input = record.GetProperty("hashInput").GetString()!;
+            var hash = record.GetProperty("hash").GetString();
+            Assert.Equal(hash, Sha256(input));
+            var fields = JsonSerializer.Deserialize<JsonElement[]>(input)!;
+            Assert.Equal(record.GetProperty("previousHash").GetString(), fields[1].GetString());
+            Assert.Equal(consentId, fields[2].GetString());
+            Assert.Equal(record.GetProperty("policyVersion").GetString(), fields[4].GetString());
+            Assert.Equal(record.GetProperty("policyVersion").GetString(), Sha256(snapshots[record.GetProperty("policyVersion").GetString()!]));
+        }
+
+        // The first choice is followed by another visitor's; the second is the last in the log.
+        Assert.Equal(records[0].GetProperty("hash").GetString(), records[0].GetProperty("nextRecord").GetProperty("previousHash").GetString());
+        Assert.Equal(JsonValueKind.Null, records[1].GetProperty("nextRecord").ValueKind);
+        Assert.Equal(records[1].GetProperty("hash").GetString(), root.GetProperty("chain").GetProperty("lastHash").GetString());
+        Assert.True(records[1].GetProperty("social").GetBoolean());
+        Assert.False(records[1].GetProperty("analytics").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Records_from_before_the_chain_are_sealed_in_their_order_and_then_verified()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var _ = site.CreateClient();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+            db.Add(new ConsentRecord { ConsentId = "oud", RecordedAt = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc), PolicyVersion = "1.1.abcdef12", BrowserFamily = "Chrome" });
+            await db.SaveChangesAsync();
+        }
+
+        await ChooseAsync(site, 1);
+
+        var (code, output) = await VerifyAsync(site);
+        Assert.True(code == 0, output);
+        Assert.Contains("intact: 2 keuzes", output, StringComparison.Ordinal);
+        Assert.Contains("1 keuzes zijn van vóór de momentopnamen", output, StringComparison.Ordinal);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string DutchToday() => Interoffice.Web.Infrastructure.Hosting.DutchTime.Format(DateTime.UtcNow, "d MMM yyyy");
+
+    private static async Task ChooseAsync(SiteFactory site, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var visitor = Visitor.Of(site);
+            using var _ = await visitor.ChooseAsync(i % 2 == 0 ? "alles" : "selectie", ["analytics"]);
+        }
+    }
+
+    private static async Task<string> ConsentIdAsync(Visitor visitor) =>
+        (await visitor.PageAsync("/cookies")).QuerySelector("dl.consent-current code")!.TextContent;
+
+    private static async Task<(int ExitCode, string Output)> VerifyAsync(SiteFactory site)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await ConsentCommands.RunAsync(site.Services, ["consent", "verify"], output, error);
+        return (code, output.ToString() + error);
+    }
+
+    private static async Task ExecuteAsync(SiteFactory site, string sql)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Database.ExecuteSqlRawAsync(sql);
+    }
+
+    private static async Task<PolicySnapshot> StoredSnapshotAsync(SiteFactory site, string hash)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentSnapshot>().SingleAsync(s => s.Hash == hash);
+        Assert.Equal(hash, Sha256(stored.Content));
+        return PolicySnapshot.FromJson(stored.Content)!;
+    }
+}
