@@ -187,6 +187,48 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
     }
 
     [BrowserFact]
+    public async Task Staff_find_a_visitors_choice_see_what_the_visitor_was_shown_and_download_the_evidence()
+    {
+        await using var visitor = await browser.VisitAsync();
+        await visitor.Page.GotoAsync("/");
+        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Alles accepteren" }).ClickAsync();
+        await Assertions.Expect(visitor.Page.Locator("section.consent-banner")).ToHaveCountAsync(0);
+        await visitor.Page.GotoAsync("/cookies");
+        var consentId = await visitor.Page.Locator("dl.consent-current code").TextContentAsync();
+
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        using (var output = new StringWriter())
+        using (var error = new StringWriter())
+        {
+            Assert.Equal(0, await Interoffice.Web.Features.Staff.StaffCommands.RunAsync(browser.Site.Services, ["staff", "create", "--email", email], new StringReader("lange zin als wachtwoord\n"), output, error));
+        }
+
+        await using var staff = await browser.VisitAsync();
+        await staff.Page.GotoAsync("/beheer/toestemmingen");
+        await staff.Page.GetByLabel("E-mailadres").FillAsync(email);
+        await staff.Page.GetByLabel("Wachtwoord").FillAsync("lange zin als wachtwoord");
+        await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await staff.Page.GetByRole(AriaRole.Textbox, new() { Name = "Keuzenummer" }).FillAsync(consentId!);
+        await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Opzoeken" }).ClickAsync();
+
+        await Assertions.Expect(staff.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Controle:" })).ToContainTextAsync("Het toestemmingslog is intact");
+        await Assertions.Expect(staff.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "alles accepteren" })).ToContainTextAsync("toegestaan");
+        await staff.Page.GetByRole(AriaRole.Link, new() { Name = "momentopname" }).First.ClickAsync();
+        var shown = staff.Page.GetByRole(AriaRole.Region, new() { Name = "Wat deze bezoeker te zien kreeg" }).First;
+        await Assertions.Expect(shown).ToContainTextAsync("Alles accepteren · Alles weigeren · Instellingen");
+        await Assertions.Expect(shown).ToContainTextAsync("Meta Pixel (Custom Audience)");
+        await staff.ScreenshotAsync("staff-consent-proof");
+        var axe = await staff.Page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+
+        var download = await staff.Page.RunAndWaitForDownloadAsync(() => staff.Page.GetByRole(AriaRole.Link, new() { Name = "Bewijsbestand downloaden (JSON)" }).ClickAsync());
+        var evidence = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains($"\"consentId\": \"{consentId}\"", evidence, StringComparison.Ordinal);
+        Assert.Contains("\"hashInput\"", evidence, StringComparison.Ordinal);
+        Assert.Empty(staff.ThirdPartyRequests);
+    }
+
+    [BrowserFact]
     public async Task The_cookie_statement_with_every_service_has_no_accessibility_violations()
     {
         foreach (var width in new[] { 1280, 390 })

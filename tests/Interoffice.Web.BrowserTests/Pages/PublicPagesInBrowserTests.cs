@@ -8,7 +8,7 @@ namespace Interoffice.Web.BrowserTests.Pages;
 
 public sealed class PublicPagesInBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
-    public static TheoryData<string> Pages => [.. PublicPages.Paths, "/bestaat-niet"];
+    public static TheoryData<string> Pages => [.. PublicPages.Paths, "/privacyverklaring/versies", "/bestaat-niet"];
 
     [BrowserTheory]
     [MemberData(nameof(Pages))]
