@@ -28,7 +28,7 @@ public static class Charts
     private const string Axis = "#6c757d";
     private const string Brand = "#0b4f8a";
     private const string Track = "#e9ecef";
-    private const int FontSize = 13;
+    private const int FontSize = 14;
 
     /// <summary>A stacked bar per week: the choices of that week, split by how they were made.</summary>
     public static IHtmlContent WeeklyChoices(IReadOnlyList<WeekFigures> weeks, string id)
