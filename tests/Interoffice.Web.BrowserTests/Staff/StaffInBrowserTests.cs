@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
@@ -41,11 +42,16 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         Assert.Contains(reference, csv, StringComparison.Ordinal);
         Assert.Contains("afgehandeld", csv, StringComparison.Ordinal);
 
-        foreach (var path in new[] { "/beheer/persoon", "/beheer/toestemmingen", "/beheer/logboek", "/beheer/account" })
+        await SeedConsentAsync();
+        foreach (var path in new[] { "/beheer/persoon", "/beheer/toestemmingen", "/beheer/toestemmingen/cijfers", "/beheer/logboek", "/beheer/account" })
         {
             await visit.Page.GotoAsync(path);
             await AssertAccessibleAsync(visit, "staff" + path.Replace('/', '-'));
         }
+
+        await visit.Page.GotoAsync("/beheer/toestemmingen/cijfers");
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Img, new() { Name = "Keuzes per week, naar hoe ze zijn gemaakt" })).ToBeVisibleAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Img, new() { Name = "Aandeel toegestaan per categorie" })).ToBeVisibleAsync();
 
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await visit.Page.WaitForURLAsync("**/beheer/inloggen");
@@ -206,6 +212,32 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
 
         await db.SaveChangesAsync();
         return reference;
+    }
+
+    /// <summary>A few choices in the consent log of this week and the last, so the figures page draws its bars.</summary>
+    private async Task SeedConsentAsync()
+    {
+        await using var scope = browser.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var now = DateTime.UtcNow;
+        foreach (var (daysAgo, method, granted) in new[] { (0, ConsentMethod.AcceptAll, true), (1, ConsentMethod.RejectAll, false), (7, ConsentMethod.Settings, true), (8, ConsentMethod.AcceptAll, true) })
+        {
+            db.Add(new ConsentRecord
+            {
+                ConsentId = Guid.NewGuid().ToString(),
+                RecordedAt = now.AddDays(-daysAgo),
+                PolicyVersion = "1.1.ab12cd34",
+                Method = method,
+                Analytics = granted,
+                Tracking = false,
+                Social = granted,
+                Advertising = null,
+                GlobalPrivacyControl = !granted,
+                BrowserFamily = "Chrome",
+            });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static async Task AssertAccessibleAsync(Visit visit, string name)

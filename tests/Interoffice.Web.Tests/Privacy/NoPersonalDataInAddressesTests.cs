@@ -85,15 +85,18 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
     [InlineData("/contact?tel=0597%20123456", true)]
     [InlineData("/contact?tel=%2B31-6-12345678", true)]
     [InlineData("/contact/bedankt?referentie=IO-AB12CD34", true)]
+    [InlineData("/beheer/toestemmingen/cijfers.csv?van=2026-09-07&tot=2026-11-29", false)]
+    [InlineData("/contact?tel=0597-12-34-56", true)]
     public void The_address_check_tells_an_id_from_personal_data(string address, bool personal)
     {
         Assert.Equal(personal, HoldsPersonalData(address, "IO-AB12CD34"));
     }
 
-    // Ids (GUIDs) are not personal data, but their digit groups look like a phone number: they are taken out first.
+    // Ids (GUIDs) and dates (yyyy-mm-dd, the period of the consent figures) are not personal data, but their digit
+    // groups look like a phone number: they are taken out first.
     private static bool HoldsPersonalData(string address, string reference)
     {
-        var text = IdPattern().Replace(Uri.UnescapeDataString(address), "{id}");
+        var text = DatePattern().Replace(IdPattern().Replace(Uri.UnescapeDataString(address), "{id}"), "{datum}");
         return Personal().IsMatch(text) || text.Contains(reference, StringComparison.Ordinal);
     }
 
@@ -129,4 +132,7 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")]
+    private static partial Regex DatePattern();
 }

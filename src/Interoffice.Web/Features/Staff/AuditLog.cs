@@ -23,6 +23,7 @@ public static class AuditAction
     public const string ViewConsent = "toestemming-bekeken";
     public const string ExportConsent = "toestemmingen-geexporteerd";
     public const string ConsentEvidence = "toestemmingsbewijs-gedownload";
+    public const string ExportConsentFigures = "toestemmingscijfers-geexporteerd";
     public const string CreateAccount = "account-aangemaakt";
     public const string DisableAccount = "account-uitgeschakeld";
     public const string ResetPassword = "wachtwoord-hersteld";
