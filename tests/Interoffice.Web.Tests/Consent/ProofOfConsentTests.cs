@@ -105,6 +105,11 @@ public sealed class ProofOfConsentTests
         Assert.DoesNotContain("Hotjar", newSnapshot, StringComparison.Ordinal);
         Assert.Contains("Revisie cookiebeleid 2", newSnapshot, StringComparison.Ordinal);
         Assert.Equal("intact", page.QuerySelector("[data-verdict]")?.GetAttribute("data-verdict"));
+
+        // The figures per policy version say which statement and revision each version was.
+        var figures = (await staff.PageAsync("/beheer/toestemmingen/cijfers")).Body!.TextContent.Normalized();
+        Assert.Contains("privacyverklaring versie 1, revisie 1, 6 diensten", figures, StringComparison.Ordinal);
+        Assert.Contains("privacyverklaring versie 1, revisie 2, 5 diensten", figures, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
         var cells = page.QuerySelectorAll("tbody tr td").Select(c => c.TextContent).ToList();
 
-        Assert.Equal("Settings", cells[1]);
+        Assert.Equal("eigen keuze in de instellingen", cells[1]);
         Assert.Equal(["toegestaan", "geweigerd", "toegestaan", "geweigerd"], cells.Skip(2).Take(4));
     }
 
@@ -146,8 +146,8 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(3, lines.Length);
-        Assert.Contains(lines, l => l.Contains("\"AcceptAll\"", StringComparison.Ordinal) && l.Contains("\"toegestaan\";\"toegestaan\";\"toegestaan\";\"toegestaan\"", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("\"RejectAll\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"alles accepteren\"", StringComparison.Ordinal) && l.Contains("\"toegestaan\";\"toegestaan\";\"toegestaan\";\"toegestaan\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"alles weigeren\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,6 +22,16 @@ public static class ConsentMethods
         ConsentMethod.Embed => "toestemming bij een ingesloten video",
         _ => method.ToString(),
     };
+
+    /// <summary>How a choice was given, as a column or legend heading (the consent figures).</summary>
+    public static string Heading(this ConsentMethod method) => method switch
+    {
+        ConsentMethod.AcceptAll => "Alles accepteren",
+        ConsentMethod.RejectAll => "Alles weigeren",
+        ConsentMethod.Settings => "Eigen keuze",
+        ConsentMethod.Embed => "Altijd toestaan (video)",
+        _ => method.ToString(),
+    };
 }
 
 /// <summary>

@@ -43,7 +43,7 @@ public static class Charts
         var description = weeks.Count == 0
             ? "Geen weken in deze periode."
             : $"Gestapelde staafgrafiek over {weeks.Count} {(weeks.Count == 1 ? "week" : "weken")}, {weeks[0].Week.Label} tot en met {weeks[^1].Week.Label}: "
-              + $"per week het aantal keuzes, opgedeeld in {string.Join(", ", MethodColours.Select(m => m.Method.Label().ToLowerInvariant()))}. "
+              + $"per week het aantal keuzes, opgedeeld in {string.Join(", ", MethodColours.Select(m => m.Method.Heading().ToLowerInvariant()))}. "
               + $"In totaal {FigureText.Number(total)} {(total == 1 ? "keuze" : "keuzes")}, hoogstens {FigureText.Number(max)} in één week. De tabel hieronder geeft dezelfde cijfers.";
 
         var svg = Open(id, width, height, "Keuzes per week, naar hoe ze zijn gemaakt", description);
@@ -109,7 +109,7 @@ public static class Charts
         var html = new StringBuilder("<ul class=\"chart-legend\">");
         foreach (var (method, colour) in MethodColours)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"14\" height=\"14\" fill=\"{colour}\"/></svg> {Encode(method.Label())}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"14\" height=\"14\" fill=\"{colour}\"/></svg> {Encode(method.Heading())}</li>");
         }
 
         return new HtmlString(html.Append("</ul>").ToString());

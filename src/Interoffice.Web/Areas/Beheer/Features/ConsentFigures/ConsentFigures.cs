@@ -237,18 +237,9 @@ public sealed record PeriodInput(string? From, string? To, FiguresPeriod? Period
     private static string Dutch(DateOnly date) => date.ToString("d MMMM yyyy", DutchTime.Culture);
 }
 
-/// <summary>How the figures read: Dutch labels for the methods and whole percentages ("62%").</summary>
+/// <summary>How the figures read: whole percentages ("62%") and Dutch numbers.</summary>
 public static class FigureText
 {
-    public static string Label(this ConsentMethod method) => method switch
-    {
-        ConsentMethod.AcceptAll => "Alles accepteren",
-        ConsentMethod.RejectAll => "Alles weigeren",
-        ConsentMethod.Settings => "Eigen keuze",
-        ConsentMethod.Embed => "Altijd toestaan (video)",
-        _ => method.ToString(),
-    };
-
     /// <summary>A share as a whole percentage, "62%"; "–" for a category that was not offered.</summary>
     public static string Percent(double? share) =>
         share is { } value ? Math.Round(value * 100, MidpointRounding.AwayFromZero).ToString("0", DutchTime.Culture) + "%" : "–";

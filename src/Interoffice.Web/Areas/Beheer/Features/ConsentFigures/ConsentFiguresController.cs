@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
 
-public sealed record ConsentFiguresPage(PeriodInput Input, ConsentFigures? Figures, StatementCheck Statement, PrivacyStatementDocument StatementVersion);
+/// <summary><paramref name="Snapshots"/>: per policy version of the period, the snapshot it names (to say which statement and revision it was).</summary>
+public sealed record ConsentFiguresPage(PeriodInput Input, ConsentFigures? Figures, StatementCheck Statement, PrivacyStatementDocument StatementVersion, IReadOnlyDictionary<string, PolicySnapshot> Snapshots);
 
 /// <summary>
 /// "Toestemmingen in cijfers": the consent log of a period counted per week and per policy version, as charts, tables and
@@ -29,7 +30,13 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
             return Refused(input);
         }
 
-        return View(Page(input, await CountAsync(input.Period, cancellationToken)));
+        var figures = await CountAsync(input.Period, cancellationToken);
+        var versions = figures.Versions.Select(v => v.Version).ToList();
+        var stored = await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        var snapshots = stored.Select(s => (s.Hash, Content: PolicySnapshot.FromJson(s.Content)))
+            .Where(s => s.Content is not null)
+            .ToDictionary(s => s.Hash, s => s.Content!, StringComparer.Ordinal);
+        return View(Page(input, figures, snapshots));
     }
 
     [HttpGet("/beheer/toestemmingen/cijfers.csv")]
@@ -46,7 +53,7 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
         var csv = new StringBuilder();
         Csv.AppendRow(csv,
         [
-            "Week", "Weekbegin", "Beleidsversie", "Keuzes", .. Charts.MethodColours.Select(m => m.Method.Label()), "Met GPC",
+            "Week", "Weekbegin", "Beleidsversie", "Keuzes", .. Charts.MethodColours.Select(m => m.Method.Heading()), "Met GPC",
             .. ConsentCategories.Optional.SelectMany(c => new[] { $"{c.Info().Label} aangeboden", $"{c.Info().Label} toegestaan", $"{c.Info().Label} aandeel" }),
         ]);
         foreach (var cell in figures.Cells)
@@ -78,13 +85,13 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
     private ViewResult Refused(PeriodInput input)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", Page(input, null));
+        return View("Index", Page(input, null, new Dictionary<string, PolicySnapshot>()));
     }
 
-    private ConsentFiguresPage Page(PeriodInput input, ConsentFigures? figures)
+    private ConsentFiguresPage Page(PeriodInput input, ConsentFigures? figures, IReadOnlyDictionary<string, PolicySnapshot> snapshots)
     {
         var current = statement.Current;
-        return new ConsentFiguresPage(input, figures, StatementCheck.Compare(current.ThirdParties, services.All.Select(s => s.Service)), current);
+        return new ConsentFiguresPage(input, figures, StatementCheck.Compare(current.ThirdParties, services.All.Select(s => s.Service)), current, snapshots);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
