@@ -41,6 +41,23 @@ public sealed class ProofOfConsentTests
     }
 
     [Fact]
+    public async Task A_changed_text_or_a_changed_statement_gives_a_new_snapshot()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var _ = site.CreateClient();
+        var services = site.Services.GetRequiredService<EnabledServices>();
+        var statement = site.Services.GetRequiredService<Interoffice.Web.Features.Privacy.PrivacyStatementProvider>().Current;
+        var texts = ConsentTexts.For(services);
+        static string Hash(PolicySnapshot snapshot) => PolicySnapshot.HashOf(snapshot.ToCanonicalJson());
+
+        var original = Hash(PolicySnapshot.Of(services, statement, "1", texts));
+
+        Assert.Equal(site.Services.GetRequiredService<ConsentPolicy>().Version, original);
+        Assert.NotEqual(original, Hash(PolicySnapshot.Of(services, statement, "1", texts with { Banner = texts.Banner with { RejectAll = "Weigeren" } })));
+        Assert.NotEqual(original, Hash(PolicySnapshot.Of(services, statement with { Sha256 = Sha256(statement.Html + " ") }, "1", texts)));
+    }
+
+    [Fact]
     public async Task The_snapshot_holds_the_texts_the_visitor_reads_in_the_banner_and_the_settings()
     {
         await using var site = new SiteFactory().WithAllServices();
