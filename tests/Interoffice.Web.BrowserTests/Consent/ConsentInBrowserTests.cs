@@ -221,7 +221,7 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         var axe = await staff.Page.RunAxe();
         Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
 
-        var download = await staff.Page.RunAndWaitForDownloadAsync(() => staff.Page.GetByRole(AriaRole.Link, new() { Name = "Bewijsbestand downloaden (JSON)" }).ClickAsync());
+        var download = await staff.Page.RunAndWaitForDownloadAsync(() => staff.Page.GetByRole(AriaRole.Button, new() { Name = "Bewijsbestand downloaden (JSON)" }).ClickAsync());
         var evidence = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains($"\"consentId\": \"{consentId}\"", evidence, StringComparison.Ordinal);
         Assert.Contains("\"hashInput\"", evidence, StringComparison.Ordinal);

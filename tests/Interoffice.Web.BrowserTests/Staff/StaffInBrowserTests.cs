@@ -215,29 +215,18 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
     }
 
     /// <summary>A few choices in the consent log of this week and the last, so the figures page draws its bars.</summary>
+    /// <summary>Choices of the past days, appended to the chained log as the site appends them.</summary>
     private async Task SeedConsentAsync()
     {
         await using var scope = browser.Site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var now = DateTime.UtcNow;
-        foreach (var (daysAgo, method, granted) in new[] { (0, ConsentMethod.AcceptAll, true), (1, ConsentMethod.RejectAll, false), (7, ConsentMethod.Settings, true), (8, ConsentMethod.AcceptAll, true) })
+        var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
+        var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicy>().Current;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (daysAgo, method, granted) in new[] { (8, ConsentMethod.AcceptAll, true), (7, ConsentMethod.Settings, true), (1, ConsentMethod.RejectAll, false), (0, ConsentMethod.AcceptAll, true) })
         {
-            db.Add(new ConsentRecord
-            {
-                ConsentId = Guid.NewGuid().ToString(),
-                RecordedAt = now.AddDays(-daysAgo),
-                PolicyVersion = "1.1.ab12cd34",
-                Method = method,
-                Analytics = granted,
-                Tracking = false,
-                Social = granted,
-                Advertising = null,
-                GlobalPrivacyControl = !granted,
-                BrowserFamily = "Chrome",
-            });
+            var state = new ConsentState(Guid.NewGuid().ToString(), policy.Version, granted ? new HashSet<ConsentCategory>([ConsentCategory.Analytics]) : [], now.AddDays(-daysAgo), method, policy.Statement.Version);
+            await log.AppendAsync(state, policy, globalPrivacyControl: !granted, "Mozilla/5.0 Chrome/140.0", CancellationToken.None);
         }
-
-        await db.SaveChangesAsync();
     }
 
     private static async Task AssertAccessibleAsync(Visit visit, string name)

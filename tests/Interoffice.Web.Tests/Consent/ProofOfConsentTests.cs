@@ -105,7 +105,7 @@ public sealed class ProofOfConsentTests
         await Support.Staff.CreateAsync(after, "sanne@interoffice.nl");
         using var staff = Visitor.Of(after);
         using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
-        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
+        var page = await Support.Staff.LookUpConsentAsync(staff, consentId);
 
         var rows = page.QuerySelectorAll("table tbody tr").Select(r => r.TextContent.Normalized()).Where(t => t.Contains("momentopname", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, rows.Count);
@@ -167,6 +167,9 @@ public sealed class ProofOfConsentTests
             "keuze 35", "daartussen is een keuze verwijderd of tussengevoegd" },
         { "UPDATE ConsentSnapshots SET Content = replace(Content, 'Alles weigeren', 'Weigeren')", "keuze 10", "is veranderd (haar inhoud past niet meer bij haar hash)" },
         { "DELETE FROM ConsentRecords WHERE Id = 10", "keuze 20", "het begin van het log is verwijderd" },
+        { "INSERT INTO ConsentRecords (Id, ConsentId, RecordedAt, PolicyVersion, Method, GlobalPrivacyControl, BrowserFamily) "
+            + "SELECT 45, ConsentId, RecordedAt, PolicyVersion, 'RejectAll', 0, BrowserFamily FROM ConsentRecords WHERE Id = 40",
+            "keuze 45", "buiten de keten geschreven (niet verzegeld)" },
     };
 
     [Theory]
@@ -193,6 +196,23 @@ public sealed class ProofOfConsentTests
         var verdict = (await staff.PageAsync("/beheer/toestemmingen")).QuerySelector("[data-verdict]")!;
         Assert.Equal("verbroken", verdict.GetAttribute("data-verdict"));
         Assert.Contains(named, verdict.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_choice_from_before_this_release_is_asked_again_without_claiming_the_statement_changed()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        using var visitor = Visitor.Of(site);
+        var home = await visitor.PageAsync("/");
+        Assert.Null(home.QuerySelector(".consent-renewal"));
+
+        // The cookie an earlier release wrote: its own version form, no statement version in it.
+        var cookie = site.Services.GetRequiredService<ConsentCookie>();
+        var old = cookie.Protect(new ConsentState(Guid.NewGuid().ToString(), "1.1.abcdef12", new HashSet<ConsentCategory> { ConsentCategory.Analytics }, DateTimeOffset.UtcNow.AddDays(-3), ConsentMethod.Settings));
+        visitor.Cookies.Add(new System.Net.Cookie(ConsentCookie.Name, old, "/", "www.interoffice.nl"));
+
+        var notice = (await visitor.PageAsync("/")).QuerySelector("section.consent-banner .consent-renewal");
+        Assert.Equal("Ons cookiebeleid is gewijzigd (lees de cookieverklaring); daarom vragen wij opnieuw om uw keuze.", notice?.TextContent.Normalized());
     }
 
     [Fact]
@@ -263,8 +283,8 @@ public sealed class ProofOfConsentTests
         await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
         using var staff = Visitor.Of(site);
         using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
-        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
-        using var download = await staff.SendAsync(HttpMethod.Get, page.QuerySelector("a[download]")!.GetAttribute("href")!);
+        var page = await Support.Staff.LookUpConsentAsync(staff, consentId);
+        using var download = await Support.Staff.PostFormOnAsync(staff, page, "/beheer/toestemmingen/bewijs");
 
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         using var evidence = JsonDocument.Parse(await download.Content.ReadAsStringAsync());

@@ -42,6 +42,9 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
             Record(rejected);
         }
 
+        // The consent id identifies the visitor's browser: it counts as personal data here too.
+        var consentId = (await OpenAsync(visitor, "/cookies")).QuerySelector("dl.consent-current code")!.TextContent;
+
         await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
         using var staff = Visitor.Of(site);
         await OpenAsync(staff, "/beheer/persoon");
@@ -69,6 +72,13 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
             Record(exported);
         }
 
+        var consent = await Support.Staff.LookUpConsentAsync(staff, consentId);
+        Collect(consent);
+        using (var evidence = await Support.Staff.PostFormOnAsync(staff, consent, "/beheer/toestemmingen/bewijs"))
+        {
+            Record(evidence);
+        }
+
         using (var erased = await Support.Staff.ErasePersonAsync(staff, "petra.devries@example.nl"))
         {
             Record(erased);
@@ -76,7 +86,7 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
         }
 
         Assert.True(addresses.Count > 100, $"only {addresses.Count} addresses seen");
-        Assert.Empty(addresses.Where(a => HoldsPersonalData(a, reference)).Distinct());
+        Assert.Empty(addresses.Where(a => HoldsPersonalData(a, reference) || a.Contains(consentId, StringComparison.OrdinalIgnoreCase)).Distinct());
     }
 
     [Theory]
@@ -96,7 +106,7 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
     // groups look like a phone number: they are taken out first.
     private static bool HoldsPersonalData(string address, string reference)
     {
-        var text = DatePattern().Replace(IdPattern().Replace(Uri.UnescapeDataString(address), "{id}"), "{datum}");
+        var text = DatePattern().Replace(IdPattern().Replace(Uri.UnescapeDataString(address), "/beheer/berichten/{id}"), "{datum}");
         return Personal().IsMatch(text) || text.Contains(reference, StringComparison.Ordinal);
     }
 
@@ -130,7 +140,8 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
     [GeneratedRegex(@"@|\+?\d[\d \-]{8,}\d|IO-[0-9A-Z]{8}")]
     private static partial Regex Personal();
 
-    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    // Only a message's own address: elsewhere an id may be a visitor's (a consent id) and is not taken out.
+    [GeneratedRegex(@"/beheer/berichten/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex(@"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")]

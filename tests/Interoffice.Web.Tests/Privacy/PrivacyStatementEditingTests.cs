@@ -42,11 +42,15 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
         Assert.StartsWith("Versie 1 23 mei 2018 vervangen", rows[1], StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Published))), rows[1], StringComparison.Ordinal);
 
-        var old = await client.GetDocumentAsync(list.QuerySelectorAll("tbody a")[1].GetAttribute("href")!);
+        var old = await client.GetDocumentAsync(list.QuerySelectorAll("tbody td:first-child a")[1].GetAttribute("href")!);
         var oldText = old.Body!.TextContent.Normalized();
         Assert.Contains("Dit is versie 1 van 23 mei 2018. Deze versie geldt niet meer", oldText, StringComparison.Ordinal);
         Assert.Contains("Wie is verantwoordelijk voor uw gegevens?", oldText, StringComparison.Ordinal);
         Assert.Equal("/privacyverklaring", old.QuerySelector(".alert a")?.GetAttribute("href"));
+
+        // Anyone can check the fingerprint: the text behind the link is the file, byte for byte.
+        var source = await client.GetByteArrayAsync(list.QuerySelectorAll("tbody td:last-child a")[1].GetAttribute("href")!);
+        Assert.Equal(await File.ReadAllBytesAsync(Published), source);
     }
 
     [Fact]
@@ -72,6 +76,20 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
         var first = (await newcomer.PageAsync("/")).QuerySelector("section.consent-banner");
         Assert.NotNull(first);
         Assert.Null(first.QuerySelector(".consent-renewal"));
+    }
+
+    [Fact]
+    public async Task A_version_dated_in_the_future_waits_for_its_date()
+    {
+        var text = await File.ReadAllTextAsync(Published);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "2099-01-01.md"), text
+            .Replace("version: \"1\"", "version: \"3\"", StringComparison.Ordinal)
+            .Replace("last-modified: 2018-05-23", "last-modified: 2099-01-01", StringComparison.Ordinal));
+        var client = site.CreateClient();
+
+        Assert.Contains("Versie 1,", (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Single((await client.GetDocumentAsync("/privacyverklaring/versies")).QuerySelectorAll("tbody tr"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/privacyverklaring/versies/3")).StatusCode);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         using var _ = await visitor.ChooseAsync("selectie", ["analytics", "social"]);
         var consentId = (await visitor.PageAsync("/cookies")).QuerySelector("dl.consent-current code")!.TextContent;
 
-        var page = await staff.PageAsync($"/beheer/toestemmingen?id={consentId}");
+        var page = await Support.Staff.LookUpConsentAsync(staff, consentId);
         var cells = page.QuerySelectorAll("tbody tr td").Select(c => c.TextContent).ToList();
 
         Assert.Equal("eigen keuze in de instellingen", cells[1]);

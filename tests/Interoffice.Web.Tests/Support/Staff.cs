@@ -54,6 +54,14 @@ public static class Staff
         return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Looks a consent id up as staff do: typed into the form on /beheer/toestemmingen, sent as a post. Returns the result page.</summary>
+    public static async Task<AngleSharp.Dom.IDocument> LookUpConsentAsync(Visitor visitor, string consentId)
+    {
+        using var response = await PostFormAsync(visitor, "/beheer/toestemmingen", "/beheer/toestemmingen", ("id", consentId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Erases everything about an address as staff do: look up, "Alles wissen…", confirm. Returns the answer to the confirmation.</summary>
     public static async Task<HttpResponseMessage> ErasePersonAsync(Visitor visitor, string email)
     {

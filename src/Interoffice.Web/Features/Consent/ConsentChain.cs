@@ -66,6 +66,9 @@ public sealed class ConsentLogStart
 
     public int Id { get; set; } = SingleId;
 
+    /// <summary>The id of the last removed record: retention only ever moves it forward.</summary>
+    public long RemovedThroughId { get; set; }
+
     public required string RemovedThroughHash { get; set; }
 
     public long RemovedCount { get; set; }

@@ -20,6 +20,11 @@ public static class ConsentCommands
         await using var scope = services.CreateAsyncScope();
         var verdict = await scope.ServiceProvider.GetRequiredService<ConsentLogVerifier>().VerifyAsync(CancellationToken.None);
         await (verdict.Intact ? output : error).WriteLineAsync(verdict.Describe());
+        foreach (var warning in verdict.Warnings)
+        {
+            await error.WriteLineAsync("Let op: " + warning);
+        }
+
         if (verdict.Intact)
         {
             await output.WriteLineAsync($"Laatste hash: {verdict.Head}");
@@ -29,15 +34,21 @@ public static class ConsentCommands
     }
 }
 
-/// <summary>Stores the snapshot of what visitors are shown from the moment the site starts serving it.</summary>
-internal sealed partial class ConsentSnapshotOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentSnapshotOnStart> logger) : IHostedService
+/// <summary>
+/// At start, before visitors choose: seals records from before the chain, stores the snapshot of what visitors are
+/// shown from now on, and logs the log's last hash.
+/// </summary>
+internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentLogOnStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ConsentLog>().EnsureSnapshotAsync(policy.Current, cancellationToken);
+            var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
+            await log.SealUnsealedAsync(CancellationToken.None);
+            await log.EnsureSnapshotAsync(policy.Current, CancellationToken.None);
+            await log.LogHeadAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,6 +59,6 @@ internal sealed partial class ConsentSnapshotOnStart(IServiceScopeFactory scopes
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(LogLevel.Warning, "The consent policy snapshot could not be stored at start; the first choice stores it")]
+    [LoggerMessage(LogLevel.Warning, "The consent log could not be prepared at start; the first choice seals and stores what is needed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -19,7 +19,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<ConsentLogWriters>();
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
-        builder.Services.AddHostedService<ConsentSnapshotOnStart>();
+        builder.Services.AddHostedService<ConsentLogOnStart>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace Interoffice.Web.Features.Consent;
 /// </summary>
 public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger)
 {
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 10;
 
     /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the state's policy version).</summary>
     public async Task AppendAsync(ConsentState state, CurrentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
@@ -43,21 +42,33 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         {
             for (var attempt = 1; ; attempt++)
             {
+                var tail = await TailAsync(cancellationToken);
                 try
                 {
                     await EnsureSnapshotAsync(current, cancellationToken);
-                    ConsentChain.Seal(record, await TailAsync(cancellationToken));
+                    ConsentChain.Seal(record, tail.Hash);
                     db.Add(record);
                     await db.SaveChangesAsync(cancellationToken);
                     return;
                 }
                 catch (DbUpdateException) when (attempt < MaxAttempts)
                 {
-                    // Another instance appended after the same record (or stored the same snapshot) first: follow it.
                     db.ChangeTracker.Clear();
-                    writers.StoredSnapshots.Clear();
+                    var now = await TailAsync(cancellationToken);
+                    if (now.ConsentId == record.ConsentId && now.RecordedAt == record.RecordedAt && now.Hash == ConsentChain.HashOf(record, tail.Hash))
+                    {
+                        // Our own insert was committed and only its acknowledgement was lost (a provider retry): done.
+                        return;
+                    }
+
+                    if (now.Hash == tail.Hash)
+                    {
+                        // Nobody appended in between: not a race, a real failure.
+                        throw;
+                    }
+
+                    // Another instance appended after the same record first: follow it.
                     LogAppendRetried(logger, attempt);
-                    await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
                 }
             }
         }
@@ -67,56 +78,76 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         }
     }
 
-    /// <summary>Stores the snapshot of what visitors are shown now, unless it is stored already (at start and before the first choice under it).</summary>
+    /// <summary>Stores the snapshot of what visitors are shown now, unless it is stored already (at start and before every choice under it).</summary>
     public async Task EnsureSnapshotAsync(CurrentPolicy current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        if (writers.StoredSnapshots.ContainsKey(current.Version))
+        if (await db.Set<ConsentSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
         {
             return;
         }
 
-        if (!await db.Set<ConsentSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
+        db.Add(new ConsentSnapshot { Hash = current.Version, Content = current.Json, FirstServedAt = time.GetUtcNow().UtcDateTime });
+        try
         {
-            db.Add(new ConsentSnapshot { Hash = current.Version, Content = current.Json, FirstServedAt = time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
             LogSnapshotStored(logger, current.Version, current.Statement.Version);
         }
-
-        writers.StoredSnapshots[current.Version] = true;
+        catch (DbUpdateException)
+        {
+            // Another instance stored the same snapshot a moment earlier: the same content under the same hash.
+            db.ChangeTracker.Clear();
+            if (!await db.Set<ConsentSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
+            {
+                throw;
+            }
+        }
     }
 
-    /// <summary>The hash the next record follows: the last record's, else the last removed one's, else the genesis.</summary>
-    private async Task<string> TailAsync(CancellationToken cancellationToken)
+    private sealed record Tail(string Hash, string? ConsentId, DateTime? RecordedAt);
+
+    /// <summary>What the next record follows: the last sealed record, else the last one retention removed, else the genesis.</summary>
+    private async Task<Tail> TailAsync(CancellationToken cancellationToken)
     {
-        var last = await db.Set<ConsentRecord>().AsNoTracking().OrderByDescending(r => r.Id).Select(r => new { r.Hash }).FirstOrDefaultAsync(cancellationToken);
-        if (last is { Hash: null })
+        var last = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Hash != null).OrderByDescending(r => r.Id)
+            .Select(r => new Tail(r.Hash!, r.ConsentId, r.RecordedAt)).FirstOrDefaultAsync(cancellationToken);
+        if (last is not null)
         {
-            await SealUnsealedAsync(cancellationToken);
+            return last;
+        }
+
+        // A log of records from before the chain only: seal them first, then follow them.
+        if (await SealUnsealedAsync(cancellationToken) > 0)
+        {
             return await TailAsync(cancellationToken);
         }
 
-        return last?.Hash ?? await StartHashAsync(db, cancellationToken);
+        return new Tail(await StartHashAsync(db, cancellationToken), null, null);
     }
 
     internal static async Task<string> StartHashAsync(SiteDbContext db, CancellationToken cancellationToken) =>
         await db.Set<ConsentLogStart>().AsNoTracking().Select(s => s.RemovedThroughHash).FirstOrDefaultAsync(cancellationToken) ?? ConsentChain.Genesis;
 
     /// <summary>
-    /// Records written before the log was chained are sealed in their order, once. Every instance computes the same
-    /// hashes from the same rows, so two doing it at once agree.
+    /// Records written before the log was chained are sealed in their order, once, at start (before the first
+    /// choice). Only a log without any sealed record is sealed: a record written unsealed after sealed ones (by an old
+    /// instance still running during a release) is left as it is and named by the verifier, never re-chained.
+    /// Every instance computes the same hashes from the same rows, so two doing it at once agree.
     /// </summary>
     public async Task<int> SealUnsealedAsync(CancellationToken cancellationToken)
     {
-        var unsealed = await db.Set<ConsentRecord>().Where(r => r.Hash == null).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        if (await db.Set<ConsentRecord>().AnyAsync(r => r.Hash != null, cancellationToken))
+        {
+            return 0;
+        }
+
+        var unsealed = await db.Set<ConsentRecord>().OrderBy(r => r.Id).ToListAsync(cancellationToken);
         if (unsealed.Count == 0)
         {
             return 0;
         }
 
-        var firstId = unsealed[0].Id;
-        var previous = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Id < firstId).OrderByDescending(r => r.Id).Select(r => r.Hash).FirstOrDefaultAsync(cancellationToken)
-            ?? await StartHashAsync(db, cancellationToken);
+        var previous = await StartHashAsync(db, cancellationToken);
         foreach (var record in unsealed)
         {
             ConsentChain.Seal(record, previous);
@@ -131,8 +162,8 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
 
     /// <summary>
     /// Deletes records older than Consent:RecordRetentionMonths from the oldest end of the log (a record that is older
-    /// but sits after a newer one waits for the next run), notes where the chain now starts, and deletes snapshots no
-    /// remaining record refers to. Returns how many records.
+    /// but sits after a newer one waits for the next run), notes where the chain now starts, and deletes old snapshots
+    /// no remaining record refers to. Two instances running it at once cannot move the start backwards. Returns how many records.
     /// </summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
@@ -140,34 +171,60 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         await SealUnsealedAsync(cancellationToken);
         var firstKept = await db.Set<ConsentRecord>().Where(r => r.RecordedAt >= cutoff).MinAsync(r => (long?)r.Id, cancellationToken);
         var lastRemoved = await db.Set<ConsentRecord>().AsNoTracking()
-            .Where(r => firstKept == null || r.Id < firstKept)
+            .Where(r => r.Hash != null && (firstKept == null || r.Id < firstKept))
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Hash, r.RecordedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        var current = policy.Version;
         var deleted = lastRemoved is null ? 0 : await db.DeleteInTransactionAsync(async ct =>
         {
-            var count = await db.Set<ConsentRecord>().Where(r => r.Id <= lastRemoved.Id).ExecuteDeleteAsync(ct);
-            var start = await db.Set<ConsentLogStart>().SingleOrDefaultAsync(ct);
-            if (start is null)
+            db.ChangeTracker.Clear();
+            var count = await db.Set<ConsentRecord>().CountAsync(r => r.Id <= lastRemoved.Id, ct);
+            var advanced = await db.Set<ConsentLogStart>()
+                .Where(s => s.Id == ConsentLogStart.SingleId && s.RemovedThroughId < lastRemoved.Id)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(s => s.RemovedThroughId, lastRemoved.Id)
+                    .SetProperty(s => s.RemovedThroughHash, lastRemoved.Hash!)
+                    .SetProperty(s => s.RemovedThroughAt, lastRemoved.RecordedAt)
+                    .SetProperty(s => s.RemovedCount, s => s.RemovedCount + count), ct);
+            if (advanced == 0)
             {
-                start = new ConsentLogStart { RemovedThroughHash = lastRemoved.Hash! };
-                db.Add(start);
+                if (await db.Set<ConsentLogStart>().AnyAsync(ct))
+                {
+                    // Another instance removed as far or further already.
+                    return 0;
+                }
+
+                db.Add(new ConsentLogStart { RemovedThroughId = lastRemoved.Id, RemovedThroughHash = lastRemoved.Hash!, RemovedThroughAt = lastRemoved.RecordedAt, RemovedCount = count });
+                await db.SaveChangesAsync(ct);
             }
 
-            start.RemovedThroughHash = lastRemoved.Hash!;
-            start.RemovedCount += count;
-            start.RemovedThroughAt = lastRemoved.RecordedAt;
-            await db.SaveChangesAsync(ct);
-            return count;
+            return await db.Set<ConsentRecord>().Where(r => r.Id <= lastRemoved.Id).ExecuteDeleteAsync(ct);
         }, cancellationToken);
 
+        // A snapshot goes only when no record refers to it and it was first served before the cutoff, so that no
+        // instance can still be showing it (a choice under it lasts at most 13 months).
+        var current = policy.Version;
         var snapshots = await db.Set<ConsentSnapshot>()
             .Where(s => s.Hash != current && s.FirstServedAt < cutoff && !db.Set<ConsentRecord>().Any(r => r.PolicyVersion == s.Hash))
             .ExecuteDeleteAsync(cancellationToken);
         LogDeleted(logger, deleted, cutoff, snapshots);
+        await LogHeadAsync(cancellationToken);
         return deleted;
     }
+
+    /// <summary>
+    /// Writes the log's size and last hash to the operator's log: kept outside the database, it anchors the chain, so
+    /// a log rewritten as a whole afterwards no longer matches what was logged.
+    /// </summary>
+    public async Task LogHeadAsync(CancellationToken cancellationToken)
+    {
+        var count = await db.Set<ConsentRecord>().LongCountAsync(cancellationToken);
+        var tail = await TailAsync(cancellationToken);
+        LogHead(logger, count, tail.Hash);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Consent log: {Count} records, last hash {Hash}")]
+    private static partial void LogHead(ILogger logger, long count, string hash);
 
     [LoggerMessage(LogLevel.Information, "Consent log retention: deleted {Count} records from before {Cutoff:u} and {Snapshots} snapshots no record refers to")]
     private static partial void LogDeleted(ILogger logger, int count, DateTime cutoff, int snapshots);
@@ -184,13 +241,12 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
 
 /// <summary>
 /// What the appends of one site instance share: they wait for each other (instances sharing a database meet at the
-/// unique PreviousHash and retry), and the snapshots this instance knows are stored.
+/// unique PreviousHash and retry).
 /// </summary>
 public sealed class ConsentLogWriters
 {
     internal SemaphoreSlim AppendLock { get; } = new(1, 1);
 
-    internal ConcurrentDictionary<string, bool> StoredSnapshots { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The browser family for the proof of consent: enough to explain a record, too little to identify anyone.</summary>

@@ -4,17 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Features.Consent;
 
-/// <summary>Where the chain first breaks: a record (changed, inserted after, or following a removed one) or a snapshot.</summary>
-public sealed record ChainBreak(long? RecordId, string? ConsentId, DateTime? RecordedAt, string? SnapshotHash, string Reason)
+/// <summary>
+/// Where the chain first breaks: a record (changed, inserted after, or following a removed one) or a snapshot. The
+/// record is named by its number in the log, not by the visitor's consent id (the verdict is shown and printed widely).
+/// </summary>
+public sealed record ChainBreak(long? RecordId, DateTime? RecordedAt, string? SnapshotHash, string Reason)
 {
     public string Describe() => RecordId is { } id
-        ? $"keuze {id} (keuzenummer {ConsentId}, {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")}): {Reason}"
+        ? $"keuze {id} (van {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd): {Reason}"
         : $"momentopname {SnapshotHash}: {Reason}";
 }
 
-/// <summary>The verdict on the whole log: intact with its size, or the first break.</summary>
-public sealed record ChainVerdict(long Records, int Snapshots, string Head, long RemovedByRetention, DateTime? RemovedThroughAt, long WithoutSnapshot, ChainBreak? Break)
+/// <summary>The verdict on the whole log: intact with its size, or the first break; warnings do not break it.</summary>
+public sealed record ChainVerdict(long Records, int Snapshots, string Head, long RemovedByRetention, DateTime? RemovedThroughAt, long WithoutSnapshot, long Unsealed, ChainBreak? Break)
 {
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool Intact => Break is null;
 
     /// <summary>The one-line verdict, as the verb prints it and the staff page shows it.</summary>
@@ -29,7 +34,8 @@ public sealed record ChainVerdict(long Records, int Snapshots, string Head, long
             ? $" Het begint na {RemovedByRetention} keuzes die na de bewaartermijn zijn verwijderd (tot en met {DutchTime.Format(RemovedThroughAt!.Value, "d MMMM yyyy")})."
             : "";
         var legacy = WithoutSnapshot > 0 ? $" {WithoutSnapshot} keuzes zijn van vóór de momentopnamen en verwijzen naar geen momentopname." : "";
-        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{legacy}";
+        var unsealed = Unsealed > 0 ? $" {Unsealed} keuzes van vóór de keten zijn nog niet verzegeld; dat gebeurt bij de volgende start." : "";
+        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{legacy}{unsealed}";
     }
 }
 
@@ -37,24 +43,44 @@ public sealed record ChainVerdict(long Records, int Snapshots, string Head, long
 /// Walks the consent log from its first remaining record: every record must point at the one before it (or at the
 /// last one retention removed), its hash must match its content, and the snapshot it names must exist and match its own hash.
 /// </summary>
-public sealed class ConsentLogVerifier(SiteDbContext db)
+public sealed class ConsentLogVerifier(SiteDbContext db, Interoffice.Web.Features.Privacy.PrivacyStatementProvider statement)
 {
     public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken)
+    {
+        // Retention may remove the oldest records between reading where the log starts and reading its records:
+        // a break is only reported when a second walk finds it too.
+        var verdict = await WalkAsync(cancellationToken);
+        return verdict.Intact ? verdict : await WalkAsync(cancellationToken);
+    }
+
+    private async Task<ChainVerdict> WalkAsync(CancellationToken cancellationToken)
     {
         var start = await db.Set<ConsentLogStart>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
-        long count = 0, withoutSnapshot = 0;
+        long count = 0, withoutSnapshot = 0, unsealed = 0;
         ChainVerdict Verdict(ChainBreak? broken) =>
-            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, withoutSnapshot, broken);
+            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, withoutSnapshot, unsealed, broken) { Warnings = Warnings(snapshots) };
 
         await foreach (var record in db.Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            ChainBreak Broken(string reason) => new(record.Id, record.ConsentId, record.RecordedAt, null, reason);
+            ChainBreak Broken(string reason) => new(record.Id, record.RecordedAt, null, reason);
             if (record.Hash is null || record.PreviousHash is null)
             {
-                return Verdict(Broken("deze keuze is niet verzegeld"));
+                if (count == 0)
+                {
+                    // Records from before the chain, not sealed yet: the site seals them at its next start.
+                    unsealed++;
+                    continue;
+                }
+
+                return Verdict(Broken("deze keuze is buiten de keten geschreven (niet verzegeld), bijvoorbeeld door een oude versie van de site die tijdens een release nog draaide"));
+            }
+
+            if (unsealed > 0)
+            {
+                return Verdict(Broken("de keten begint na keuzes die nog niet verzegeld zijn"));
             }
 
             if (record.PreviousHash != expected)
@@ -91,7 +117,23 @@ public sealed class ConsentLogVerifier(SiteDbContext db)
         }
 
         return tampered.Count > 0
-            ? Verdict(new ChainBreak(null, null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"))
+            ? Verdict(new ChainBreak(null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"))
             : Verdict(null);
+    }
+
+    /// <summary>A snapshot names a version of the privacy statement whose published text is no longer what it was.</summary>
+    private List<string> Warnings(Dictionary<string, string> snapshots)
+    {
+        var published = statement.Versions.ToDictionary(v => v.Version, v => v.Sha256, StringComparer.Ordinal);
+        var warnings = new List<string>();
+        foreach (var (hash, content) in snapshots.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (PolicySnapshot.FromJson(content)?.PrivacyStatement is { } shown && published.GetValueOrDefault(shown.Version) != shown.Sha256)
+            {
+                warnings.Add($"Momentopname {hash[..12]} noemt privacyverklaring versie {shown.Version} met SHA-256 {shown.Sha256}, maar die tekst staat niet (meer) ongewijzigd in de gepubliceerde versies. Een gepubliceerde versie wordt nooit aangepast: voeg een nieuwe versie toe.");
+            }
+        }
+
+        return warnings;
     }
 }

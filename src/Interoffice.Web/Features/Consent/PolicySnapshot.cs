@@ -35,17 +35,27 @@ public sealed record PolicySnapshot(
     /// <summary>The canonical JSON: properties in declaration order, no whitespace, UTF-8.</summary>
     public string ToCanonicalJson() => JsonSerializer.Serialize(this, Canonical);
 
+    /// <summary>Reads a stored snapshot; null for one that is not JSON of this shape.</summary>
     public static PolicySnapshot? FromJson(string json)
     {
         try
         {
             return JsonSerializer.Deserialize<PolicySnapshot>(json, Canonical);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>Every part a reader shows is there (a changed or future-format snapshot may lack some).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsReadable =>
+        Format == CurrentFormat && Revision is not null && PrivacyStatement is { Version: not null, LastModified: not null, Sha256: not null }
+        && Categories is not null && Categories.All(c => c is { Key: not null, Label: not null, Description: not null })
+        && Services is not null && Services.All(s => s is { Name: not null, Provider: not null, Purpose: not null, Cookies: not null, Category: not null })
+        && FunctionalCookies is not null
+        && Texts is { Banner: not null, Settings: { ServicesPerCategory: not null } };
 
     public static string HashOf(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
 

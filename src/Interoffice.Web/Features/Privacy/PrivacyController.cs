@@ -28,4 +28,11 @@ public sealed class PrivacyController(PrivacyStatementProvider statement) : Cont
         var shown = versions.FirstOrDefault(v => string.Equals(v.Version, version, StringComparison.Ordinal));
         return shown is null ? NotFound() : View("Statement", new StatementPageModel(shown, versions[0], versions.Count));
     }
+
+    /// <summary>The version's file, byte for byte: its SHA-256 is the fingerprint on the list and in proof of consent.</summary>
+    [HttpGet("/privacyverklaring/versies/{version:regex(^[[0-9A-Za-z.-]]{{1,16}}$)}/tekst")]
+    public IActionResult Source(string version) =>
+        statement.Versions.FirstOrDefault(v => string.Equals(v.Version, version, StringComparison.Ordinal)) is { } shown
+            ? File(shown.Source, "text/markdown; charset=utf-8", $"privacyverklaring-versie-{shown.Version}.md")
+            : NotFound();
 }

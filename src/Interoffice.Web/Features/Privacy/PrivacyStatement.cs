@@ -27,6 +27,9 @@ public sealed partial record PrivacyStatementDocument(
     string Sha256,
     IReadOnlyList<string> ThirdParties)
 {
+    /// <summary>The file's exact bytes, as its SHA-256 was taken of them (for anyone who wants to check).</summary>
+    public byte[] Source { get; init; } = [];
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -46,13 +49,16 @@ public sealed partial record PrivacyStatementDocument(
     {
         ArgumentNullException.ThrowIfNull(utf8);
         using var reader = new StreamReader(new MemoryStream(utf8), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Parse(reader.ReadToEnd(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8)));
+        return Parse(reader.ReadToEnd(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8))) with { Source = utf8 };
     }
 
     /// <summary>Parses Markdown with front matter (title, version, last-modified, optionally third-parties).</summary>
     /// <exception cref="FormatException">The front matter is missing or incomplete.</exception>
-    public static PrivacyStatementDocument Parse(string markdown) =>
-        Parse(markdown, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(markdown))));
+    public static PrivacyStatementDocument Parse(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Parse(System.Text.Encoding.UTF8.GetBytes(markdown));
+    }
 
     private static PrivacyStatementDocument Parse(string markdown, string sha256)
     {

@@ -26,24 +26,43 @@ public sealed partial class PrivacyStatementProvider : IDisposable
     private readonly string folder;
     private readonly ILogger<PrivacyStatementProvider> logger;
     private readonly IDisposable watch;
+    private readonly TimeProvider time;
     private IReadOnlyList<PrivacyStatementDocument> versions;
 
-    public PrivacyStatementProvider(IHostEnvironment environment, IOptions<PrivacyOptions> options, ILogger<PrivacyStatementProvider> logger)
+    public PrivacyStatementProvider(IHostEnvironment environment, IOptions<PrivacyOptions> options, ILogger<PrivacyStatementProvider> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         files = environment.ContentRootFileProvider;
         folder = options.Value.StatementFolder.TrimEnd('/', '\\');
         this.logger = logger;
+        this.time = time;
         versions = Load();
         watch = ChangeToken.OnChange(() => files.Watch(folder + "/*.md"), Reload);
     }
 
-    /// <summary>The statement in force: the version with the latest date.</summary>
+    /// <summary>The statement in force: the version with the latest date that has come.</summary>
     public PrivacyStatementDocument Current => Versions[0];
 
-    /// <summary>Every published version, newest first.</summary>
-    public IReadOnlyList<PrivacyStatementDocument> Versions => Volatile.Read(ref versions);
+    /// <summary>
+    /// Every published version, newest first. A version dated in the future (Dutch date) is published on its date;
+    /// until then the one before it stays in force.
+    /// </summary>
+    public IReadOnlyList<PrivacyStatementDocument> Versions
+    {
+        get
+        {
+            var all = Volatile.Read(ref versions);
+            var today = DateOnly.FromDateTime(Interoffice.Web.Infrastructure.Hosting.DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
+            if (all[0].LastModified <= today)
+            {
+                return all;
+            }
+
+            var published = all.Where(v => v.LastModified <= today).ToList();
+            return published.Count > 0 ? published : [all[^1]];
+        }
+    }
 
     public string Version => Current.Version;
 
@@ -81,7 +100,7 @@ public sealed partial class PrivacyStatementProvider : IDisposable
             throw new FormatException($"{folder}: version {twice.Key} is published in more than one file.");
         }
 
-        return [.. loaded.OrderByDescending(v => v.LastModified).ThenByDescending(v => v.Version, StringComparer.Ordinal)];
+        return [.. loaded.OrderByDescending(v => v.LastModified).ThenByDescending(v => v.Version.Length).ThenByDescending(v => v.Version, StringComparer.Ordinal)];
     }
 
     private void Reload()

@@ -134,11 +134,7 @@ public static partial class HostingExtensions
 
                 return await StaffCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
             case "consent":
-                if (app.Configuration.MigratesOnStart())
-                {
-                    await app.Services.MigrateSiteDatabaseAsync();
-                }
-
+                // Checking a log (perhaps a restored backup) never changes it: no migration here.
                 return await ConsentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
             case "backup":
                 return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);

@@ -32,7 +32,14 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [HttpGet("/beheer/toestemmingen")]
-    public async Task<IActionResult> Index([FromQuery(Name = "id")] string? consentId, CancellationToken cancellationToken)
+    public Task<IActionResult> Index(CancellationToken cancellationToken) => Show(null, cancellationToken);
+
+    /// <summary>A consent id identifies a visitor's browser: it is looked up by a post, never carried in the address.</summary>
+    [HttpPost("/beheer/toestemmingen")]
+    public Task<IActionResult> LookUp([FromForm(Name = "id")] string? consentId, CancellationToken cancellationToken) =>
+        Show(consentId ?? "", cancellationToken);
+
+    private async Task<IActionResult> Show(string? consentId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
         var id = Normalise(consentId);
@@ -44,15 +51,15 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
         var snapshots = await SnapshotsOfAsync(records, cancellationToken);
         var verdict = await verifier.VerifyAsync(cancellationToken);
-        return View(new ConsentRecordsModel(id, records, snapshots.ToDictionary(s => s.Hash, StringComparer.Ordinal), verdict, today.AddMonths(-1), today));
+        return View("Index", new ConsentRecordsModel(consentId is null ? null : id ?? consentId.Trim(), records, snapshots.ToDictionary(s => s.Hash, StringComparer.Ordinal), verdict, today.AddMonths(-1), today));
     }
 
     /// <summary>
     /// The evidence file for one consent id: every record with the exact text its hash covers and the link to the
     /// record after it, the snapshots they were made under (their exact content), and the verdict on the whole log.
     /// </summary>
-    [HttpGet("/beheer/toestemmingen/bewijs")]
-    public async Task<IActionResult> Evidence([FromQuery(Name = "id")] string? consentId, CancellationToken cancellationToken)
+    [HttpPost("/beheer/toestemmingen/bewijs")]
+    public async Task<IActionResult> Evidence([FromForm(Name = "id")] string? consentId, CancellationToken cancellationToken)
     {
         if (Normalise(consentId) is not { } id)
         {

@@ -39,6 +39,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<long>("RemovedThroughId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("ConsentLogStart", (string)null);

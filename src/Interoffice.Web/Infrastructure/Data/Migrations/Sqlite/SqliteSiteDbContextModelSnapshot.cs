@@ -34,6 +34,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RemovedThroughId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ConsentLogStart", (string)null);

@@ -32,6 +32,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false),
+                    RemovedThroughId = table.Column<long>(type: "bigint", nullable: false),
                     RemovedThroughHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
                     RemovedCount = table.Column<long>(type: "bigint", nullable: false),
                     RemovedThroughAt = table.Column<DateTime>(type: "datetime2", nullable: false)

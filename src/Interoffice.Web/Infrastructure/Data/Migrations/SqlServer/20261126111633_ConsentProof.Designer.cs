@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSiteDbContext))]
-    [Migration("20261126104527_ConsentProof")]
+    [Migration("20261126111633_ConsentProof")]
     partial class ConsentProof
     {
         /// <inheritdoc />
@@ -41,6 +41,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<long>("RemovedThroughId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiteDbContext))]
-    [Migration("20261126104510_ConsentProof")]
+    [Migration("20261126111611_ConsentProof")]
     partial class ConsentProof
     {
         /// <inheritdoc />
@@ -36,6 +36,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovedThroughId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

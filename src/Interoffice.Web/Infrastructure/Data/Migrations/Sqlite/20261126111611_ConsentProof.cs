@@ -32,6 +32,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemovedThroughId = table.Column<long>(type: "INTEGER", nullable: false),
                     RemovedThroughHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
                     RemovedCount = table.Column<long>(type: "INTEGER", nullable: false),
                     RemovedThroughAt = table.Column<DateTime>(type: "TEXT", nullable: false)
