@@ -18,7 +18,7 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
     public sealed class AllServicesSite() : BrowserSite(new SiteFactory().WithAllServices());
 
     [BrowserFact]
-    public async Task A_first_visit_contacts_no_other_host_and_sets_only_functional_cookies()
+    public async Task A_first_visit_contacts_no_other_host_and_sets_no_cookie_at_all()
     {
         await using var visit = await browser.VisitAsync();
         foreach (var path in new[] { "/", "/diensten", "/over-ons" })
@@ -28,8 +28,38 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         }
 
         Assert.Empty(visit.ThirdPartyRequests);
-        Assert.All(await visit.CookieNamesAsync(), name => Assert.Contains(name, Functional));
+        Assert.Empty(await visit.CookieNamesAsync());
         Assert.Empty(visit.ConsoleProblems);
+    }
+
+    [BrowserFact]
+    public async Task Going_back_to_a_page_with_the_banner_restores_it_from_the_back_forward_cache()
+    {
+        // Playwright switches the back/forward cache off by default; a visitor's Chromium has it on.
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var chromium = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = Chromium.Arguments,
+            Headless = true,
+            IgnoreDefaultArgs = ["--disable-back-forward-cache"],
+        });
+        await using var context = await chromium.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        var reasons = new List<string>();
+        cdp.Event("Page.backForwardCacheNotUsed").OnEvent += (_, e) => reasons.Add(e?.ToString() ?? "");
+        await cdp.SendAsync("Page.enable");
+
+        await page.GotoAsync("/diensten");
+        await Assertions.Expect(page.Locator("section.consent-banner")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => { window.stayed = true; addEventListener('pageshow', e => window.restored = e.persisted); }");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Over ons", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/over-ons");
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit }); // a restored page fires no load event
+
+        await Assertions.Expect(page.Locator("section.consent-banner")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stayed === true && window.restored === true"), "the page was loaded again instead of restored: " + string.Join("; ", reasons));
     }
 
     [BrowserFact]

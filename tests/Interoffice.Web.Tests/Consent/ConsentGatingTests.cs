@@ -188,19 +188,6 @@ public sealed class ConsentGatingTests(ConsentGatingTests.AllServices site) : IC
     }
 
     [Fact]
-    public async Task A_choice_without_the_forms_token_is_refused_with_a_Dutch_page()
-    {
-        using var visitor = Visitor.Of(site);
-        using var form = new FormUrlEncodedContent([new("keuze", "alles"), new("terug", "/")]);
-        using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
-        var document = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Er ging iets mis", document.QuerySelector("h1")?.TextContent);
-        Assert.Null(visitor.CookieValue(ConsentCookie.Name));
-    }
-
-    [Fact]
     public async Task An_unknown_choice_is_refused_and_changes_nothing()
     {
         using var visitor = Visitor.Of(site);

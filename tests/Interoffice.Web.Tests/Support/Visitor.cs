@@ -59,13 +59,21 @@ public sealed class Visitor : IDisposable
     /// <summary>Posts a consent choice the way the page's own form does, with the page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> ChooseAsync(string choice, IEnumerable<string>? categories = null, string returnUrl = "/", string fromPage = "/cookies", string? accept = null)
     {
+        // As the browser posts the page's own form: from this site (Sec-Fetch-Site), with the form's fields and no token.
         var page = await PageAsync(fromPage);
-        var token = page.QuerySelector("form[action='/cookies/keuze'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{fromPage} has no consent form");
-        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("keuze", choice), new("terug", returnUrl) };
+        _ = page.QuerySelector("form[action='/cookies/keuze']") ?? throw new InvalidOperationException($"{fromPage} has no consent form");
+        var fields = new List<KeyValuePair<string, string>> { new("keuze", choice), new("terug", returnUrl) };
         fields.AddRange((categories ?? []).Select(c => new KeyValuePair<string, string>("categorie", c)));
         using var form = new FormUrlEncodedContent(fields);
-        return await SendAsync(HttpMethod.Post, "/cookies/keuze", form, accept);
+        Headers["Sec-Fetch-Site"] = "same-origin";
+        try
+        {
+            return await SendAsync(HttpMethod.Post, "/cookies/keuze", form, accept);
+        }
+        finally
+        {
+            Headers.Remove("Sec-Fetch-Site");
+        }
     }
 
     public string? CookieValue(string name) =>

@@ -31,6 +31,20 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         }
 
         CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty);
+
+        // A page is made for this visitor's choice: the browser may keep it (and its back/forward cache may restore
+        // it) but asks again before showing it anew; no shared cache stores it. A form with a token says no-store itself.
+        context.Response.OnStarting(static state =>
+        {
+            var response = ((HttpContext)state).Response;
+            if (!response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)
+                && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                response.Headers.CacheControl = "private, no-cache";
+            }
+
+            return Task.CompletedTask;
+        }, context);
         return next(context);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using Interoffice.Web.Infrastructure.Hosting;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -53,7 +52,7 @@ public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelpe
 /// video from youtube-nocookie.com; without it a local placeholder that contacts nobody.
 /// </summary>
 [HtmlTargetElement("youtube-embed", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolicy policy, IAntiforgery antiforgery) : TagHelper
+public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolicy policy) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -84,22 +83,23 @@ public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolic
 
         if (consent.IsGranted(ConsentCategory.Social) || consent.OneTimeVideo)
         {
+            // The player may go full screen and play protected media, on this page only and for its own origin only.
+            http.AllowInFrame(ServiceRegistry.YouTubeOrigin, "fullscreen", "encrypted-media", "picture-in-picture");
             output.Content.SetHtmlContent(
-                $"<iframe class=\"video-frame\" src=\"https://www.youtube-nocookie.com/embed/{id}\" title=\"{title}\" loading=\"lazy\" " +
-                "allow=\"encrypted-media; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\" allowfullscreen></iframe>");
+                $"<iframe class=\"video-frame\" src=\"{ServiceRegistry.YouTubeOrigin}/embed/{id}\" title=\"{title}\" loading=\"lazy\" " +
+                "allow=\"fullscreen; encrypted-media; picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\" allowfullscreen></iframe>");
             return;
         }
 
         var texts = policy.Texts.Embed!;
         string Text(string text) => HtmlEncoder.Default.Encode(text);
         var path = HtmlEncoder.Default.Encode(ConsentViewModels.CurrentLocalUrl(http));
-        var token = HtmlEncoder.Default.Encode(antiforgery.GetAndStoreTokens(http).RequestToken ?? "");
         output.Content.SetHtmlContent(
             $"<div class=\"video-placeholder\"><p class=\"video-title\">{title}</p>" +
             $"<p>{Text(texts.Text)}</p>" +
             "<div class=\"video-actions\">" +
             $"<a class=\"btn btn-light\" href=\"{path}?{ConsentMiddleware.OneTimeVideoQuery}=laden#{anchor}\">{Text(texts.LoadOnce)}</a>" +
-            $"<form method=\"post\" action=\"/cookies/keuze\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{token}\">" +
+            "<form method=\"post\" action=\"/cookies/keuze\">" +
             $"<input type=\"hidden\" name=\"keuze\" value=\"toevoegen\"><input type=\"hidden\" name=\"categorie\" value=\"social\">" +
             $"<input type=\"hidden\" name=\"terug\" value=\"{path}#{anchor}\">" +
             $"<button class=\"btn btn-light\" type=\"submit\">{Text(texts.AllowAlways)}</button></form></div>" +

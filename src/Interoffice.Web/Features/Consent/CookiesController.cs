@@ -22,11 +22,14 @@ public sealed class CookiesController(EnabledServices services, ConsentPolicy po
     }
 
     /// <summary>
+    /// The forms posting here carry no antiforgery token, so that a page with the banner sets no cookie; cross-site
+    /// posts are refused from the browser's own signals instead (<see cref="RequireSameOriginAttribute"/>).
     /// keuze: <c>alles</c> (accept all), <c>niets</c> (reject all), <c>selectie</c> (the checked categories) or
     /// <c>toevoegen</c> (add the given categories to the current choice). Answers JSON to the page's script,
     /// otherwise redirects back to the page (only ever a page of this site).
     /// </summary>
     [EnableRateLimiting(RateLimitPolicy)]
+    [RequireSameOrigin]
     [HttpPost("/cookies/keuze")]
     public async Task<IActionResult> Choose(
         [FromForm(Name = "keuze")] string? choice,

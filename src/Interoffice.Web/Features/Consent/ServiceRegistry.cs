@@ -16,6 +16,9 @@ public static partial class ServiceRegistry
     public const string LinkedInInsight = "LinkedInInsight";
     public const string YouTube = "YouTube";
 
+    /// <summary>Where embedded videos come from: YouTube's privacy-enhanced mode.</summary>
+    public const string YouTubeOrigin = "https://www.youtube-nocookie.com";
+
     private static readonly Uri GooglePolicy = new("https://policies.google.com/privacy?hl=nl");
 
     public static readonly IReadOnlyList<ThirdPartyService> All =
@@ -127,7 +130,7 @@ public static partial class ServiceRegistry
             ],
             Sources = new Dictionary<string, string[]>
             {
-                ["frame-src"] = ["https://www.youtube-nocookie.com"],
+                ["frame-src"] = [YouTubeOrigin],
             },
         },
         new()

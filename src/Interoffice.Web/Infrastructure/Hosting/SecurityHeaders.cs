@@ -2,18 +2,50 @@ using Microsoft.AspNetCore.CookiePolicy;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
+/// <summary>Browser features a page lets an embedded frame of another origin use (a consented video may go full screen).</summary>
+public sealed class FramePermissions
+{
+    internal List<(string Feature, string Origin)> Grants { get; } = [];
+}
+
 public static class SecurityHeaders
 {
-    // Nothing on the public site needs these browser features; deny them to every frame.
-    private const string PermissionsPolicy =
-        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), " +
-        "geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), " +
-        "picture-in-picture=(), publickey-credentials-create=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
+    // Nothing on the public site needs these browser features; deny them to every frame. In this order in the header.
+    private static readonly (string Feature, string Allowed)[] PublicFeatures =
+    [
+        ("accelerometer", ""), ("autoplay", ""), ("camera", ""), ("display-capture", ""), ("encrypted-media", ""), ("fullscreen", "self"),
+        ("geolocation", ""), ("gyroscope", ""), ("interest-cohort", ""), ("magnetometer", ""), ("microphone", ""), ("midi", ""), ("payment", ""),
+        ("picture-in-picture", ""), ("publickey-credentials-create", ""), ("publickey-credentials-get", ""), ("screen-wake-lock", ""), ("usb", ""), ("xr-spatial-tracking", ""),
+    ];
 
     // The staff area alone uses passkeys (WebAuthn), on its own pages only.
-    private static readonly string StaffPermissionsPolicy = PermissionsPolicy
-        .Replace("publickey-credentials-create=()", "publickey-credentials-create=(self)", StringComparison.Ordinal)
-        .Replace("publickey-credentials-get=()", "publickey-credentials-get=(self)", StringComparison.Ordinal);
+    private static readonly (string Feature, string Allowed)[] StaffFeatures = [.. PublicFeatures
+        .Select(f => f.Feature.StartsWith("publickey-credentials-", StringComparison.Ordinal) ? (f.Feature, "self") : f)];
+
+    private static readonly string PermissionsPolicy = Policy(PublicFeatures, []);
+    private static readonly string StaffPermissionsPolicy = Policy(StaffFeatures, []);
+
+    /// <summary>Lets a frame from <paramref name="origin"/> on this page use <paramref name="features"/> (only those the site's policy knows).</summary>
+    public static void AllowInFrame(this HttpContext context, string origin, params string[] features)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(features);
+        var permissions = context.Features.Get<FramePermissions>();
+        if (permissions is null)
+        {
+            permissions = new FramePermissions();
+            context.Features.Set(permissions);
+        }
+
+        permissions.Grants.AddRange(features.Select(f => (f, origin)));
+    }
+
+    private static string Policy((string Feature, string Allowed)[] features, List<(string Feature, string Origin)> grants) =>
+        string.Join(", ", features.Select(f =>
+        {
+            var allowed = grants.Where(g => g.Feature == f.Feature).Select(g => $"\"{g.Origin}\"").Distinct().Prepend(f.Allowed).Where(a => a.Length > 0);
+            return $"{f.Feature}=({string.Join(' ', allowed)})";
+        }));
 
     public static IHostApplicationBuilder AddSecurityHeaders(this IHostApplicationBuilder builder)
     {
@@ -44,6 +76,22 @@ public static class SecurityHeaders
     }
 
     /// <summary>
+    /// The headers every response carries, static assets included (these are answered before the page pipeline):
+    /// set at once, costing nothing per request.
+    /// </summary>
+    public static IApplicationBuilder UseStaticAssetHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            return next(context);
+        });
+    }
+
+    /// <summary>
     /// Gives every request its own <see cref="ContentSecurityPolicy"/> and writes it, with the other
     /// security headers, when the response starts (so later middleware may still widen the policy).
     /// </summary>
@@ -59,7 +107,10 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers["Permissions-Policy"] = context.Request.Path.StartsWithSegments("/beheer", StringComparison.OrdinalIgnoreCase) ? StaffPermissionsPolicy : PermissionsPolicy;
+                var staff = context.Request.Path.StartsWithSegments("/beheer", StringComparison.OrdinalIgnoreCase);
+                headers["Permissions-Policy"] = context.Features.Get<FramePermissions>() is { Grants.Count: > 0 } frames
+                    ? Policy(staff ? StaffFeatures : PublicFeatures, frames.Grants)
+                    : staff ? StaffPermissionsPolicy : PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = policy.ToString();

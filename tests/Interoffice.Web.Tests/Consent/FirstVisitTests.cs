@@ -1,0 +1,172 @@
+using System.Net;
+using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interoffice.Web.Tests.Consent;
+
+/// <summary>
+/// What a regulator's scanner and a first-time visitor's browser see: no cookie before a choice, pages the browser
+/// may keep, consent forms protected from other sites by the browser's own signals, and static files that carry nothing.
+/// </summary>
+public sealed class FirstVisitTests(FirstVisitTests.AllServices site) : IClassFixture<FirstVisitTests.AllServices>
+{
+    public sealed class AllServices : SiteFactory
+    {
+        public AllServices() => WithAllServices();
+    }
+
+    public static TheoryData<string> PagesWithoutForms => [.. PublicPages.Paths.Where(p => p != "/contact"), "/privacyverklaring/versies", "/bestaat-niet"];
+
+    [Theory]
+    [MemberData(nameof(PagesWithoutForms))]
+    public async Task A_first_visit_sets_no_cookie_and_the_browser_may_keep_the_page(string path)
+    {
+        using var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://www.interoffice.nl") });
+
+        using var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.False(response.Headers.Contains("Set-Cookie"), $"{path}: {string.Join(" | ", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
+        var cacheControl = response.Headers.CacheControl;
+        Assert.NotNull(cacheControl);
+        Assert.True(cacheControl.Private && cacheControl.NoCache && !cacheControl.NoStore, $"{path}: Cache-Control {cacheControl}");
+        Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_contact_form_keeps_its_token_and_with_it_the_only_cookie_of_a_first_visit()
+    {
+        using var client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://www.interoffice.nl") });
+
+        using var response = await client.GetAsync("/contact");
+
+        Assert.Equal(["io.af"], response.Headers.GetValues("Set-Cookie").Select(c => c.Split('=')[0]));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    public static TheoryData<string?, string?> CrossSite => new()
+    {
+        { "cross-site", "https://evil.example" },
+        { "cross-site", null },
+        { "same-site", "https://winkel.interoffice.nl" },
+        { null, "https://evil.example" },
+        { null, "null" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CrossSite))]
+    public async Task A_cookie_choice_posted_from_another_site_is_refused_and_changes_nothing(string? fetchSite, string? origin)
+    {
+        using var visitor = Visitor.Of(site);
+        if (fetchSite is not null)
+        {
+            visitor.Headers["Sec-Fetch-Site"] = fetchSite;
+        }
+
+        if (origin is not null)
+        {
+            visitor.Headers["Origin"] = origin;
+        }
+
+        var before = await RecordCountAsync();
+        using var form = new FormUrlEncodedContent([new("keuze", "alles"), new("terug", "/")]);
+        using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Deze cookiekeuze kwam niet van onze eigen website en is daarom niet opgeslagen.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(before, await RecordCountAsync());
+    }
+
+    public static TheoryData<string?, string?> SameSite => new()
+    {
+        { "same-origin", "https://www.interoffice.nl" },
+        { "same-site", "http://www.interoffice.nl" },
+        { null, "https://www.interoffice.nl" },
+        { null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameSite))]
+    public async Task A_cookie_choice_from_the_sites_own_form_is_recorded_without_a_token(string? fetchSite, string? origin)
+    {
+        using var visitor = Visitor.Of(site);
+        if (fetchSite is not null)
+        {
+            visitor.Headers["Sec-Fetch-Site"] = fetchSite;
+        }
+
+        if (origin is not null)
+        {
+            visitor.Headers["Origin"] = origin;
+        }
+
+        using var form = new FormUrlEncodedContent([new("keuze", "niets"), new("terug", "/diensten")]);
+        using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.NotNull(visitor.CookieValue(ConsentCookie.Name));
+    }
+
+    [Fact]
+    public async Task A_static_file_carries_no_cookie_and_no_page_headers_even_with_refused_cookies_in_the_request()
+    {
+        using var visitor = Visitor.Of(site);
+        var stylesheet = (await visitor.PageAsync("/")).QuerySelector("link[rel=stylesheet][href^='/css/site']")!.GetAttribute("href")!;
+        visitor.Headers["Cookie"] = "_ga=GA1.1.1; _fbp=fb.1.2; _hjSession_1=x";
+
+        using var response = await visitor.SendAsync(HttpMethod.Get, stylesheet);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(response.Headers.Contains("Content-Security-Policy"));
+        Assert.DoesNotContain(site.LogEvents, e => e.Properties.TryGetValue("RequestPath", out var p) && p.ToString().Contains("/css/", StringComparison.Ordinal));
+
+        // The same cookies on a page are expired there, as before.
+        using var page = await visitor.SendAsync(HttpMethod.Get, "/diensten");
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("_ga=;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_a_page_with_a_consented_video_lets_the_player_go_full_screen()
+    {
+        using var visitor = Visitor.Of(site);
+        using var placeholder = await visitor.SendAsync(HttpMethod.Get, "/over-ons");
+        Assert.Contains("fullscreen=(self),", placeholder.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+
+        using var _ = await visitor.ChooseAsync("selectie", ["social"]);
+        using var video = await visitor.SendAsync(HttpMethod.Get, "/over-ons");
+        var policy = video.Headers.GetValues("Permissions-Policy").Single();
+        Assert.Contains("fullscreen=(self \"https://www.youtube-nocookie.com\")", policy, StringComparison.Ordinal);
+        Assert.Contains("encrypted-media=(\"https://www.youtube-nocookie.com\")", policy, StringComparison.Ordinal);
+        Assert.Contains("allow=\"fullscreen;", await video.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var otherPage = await visitor.SendAsync(HttpMethod.Get, "/diensten");
+        Assert.Contains("fullscreen=(self),", otherPage.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_staff_sign_in_cookie_is_sent_to_the_staff_area_only()
+    {
+        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(site);
+
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("io.staff=", StringComparison.Ordinal));
+        Assert.Contains("path=/beheer;", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(staff.Cookies.GetCookies(new Uri("https://www.interoffice.nl/beheer/berichten")), c => c.Name == "io.staff");
+        Assert.DoesNotContain(staff.Cookies.GetCookies(new Uri("https://www.interoffice.nl/diensten")), c => c.Name == "io.staff");
+    }
+
+    private async Task<int> RecordCountAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentRecord>().CountAsync();
+    }
+}
