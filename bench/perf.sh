@@ -75,8 +75,9 @@ measure() { # url cookie seconds -> "requests/s p99-ms"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+# Long enough for tiered compilation to reach its optimised code on every path, on both sites.
 echo "Warming up…" >&2
-for t in "${targets[@]}"; do IFS='|' read -r _ url cookie _ <<<"$t"; measure "$url" "$cookie" 2 >/dev/null; done
+for t in "${targets[@]}"; do IFS='|' read -r _ url cookie _ <<<"$t"; measure "$url" "$cookie" "${WARMUP_SECONDS:-10}" >/dev/null; done
 
 for round in $(seq 1 "$rounds"); do
   echo "Round $round of $rounds…" >&2

@@ -19,7 +19,8 @@ try
     builder.AddContact();
     builder.AddStaff();
 
-    var app = builder.Build();
+    // Disposed on every way out (a verb's exit too), so that the log's background writer has written everything.
+    await using var app = builder.Build();
     if (await app.RunVerbAsync(args) is { } exitCode)
     {
         return exitCode;

@@ -22,6 +22,12 @@ public static class CookiePurge
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(isGranted);
         ArgumentNullException.ThrowIfNull(withdrawn);
+        if (withdrawn.Count == 0 && context.Request.Cookies.Count == 0)
+        {
+            // A first visit carries no cookie: nothing to expire.
+            return;
+        }
+
         var refusedCookies = services
             .Where(s => !isGranted(s.Service.Category))
             .SelectMany(s => s.Service.Cookies.Where(c => c.IsFirstParty).Select(c => (s.Service.Category, Cookie: c)))

@@ -9,11 +9,21 @@ namespace Interoffice.Web.Infrastructure.Hosting;
 /// </summary>
 public sealed class ContentSecurityPolicy
 {
+    // The policy of a page that allows no third party, in directive order, with a place for the nonce.
+    private const string NoncePlaceholder = "{nonce}";
+    private static readonly string Unchanged = new ContentSecurityPolicy(NoncePlaceholder).Build();
+
     private readonly SortedDictionary<string, List<string>> directives = new(StringComparer.Ordinal);
+    private bool changed;
 
     public ContentSecurityPolicy()
+        : this(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)))
     {
-        Nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    }
+
+    private ContentSecurityPolicy(string nonce)
+    {
+        Nonce = nonce;
         Set("default-src", "'self'");
         Set("script-src", "'self'", $"'nonce-{Nonce}'");
         Set("style-src", "'self'");
@@ -34,6 +44,7 @@ public sealed class ContentSecurityPolicy
     public void Allow(string directive, params string[] sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        changed = true;
         if (!directives.TryGetValue(directive, out var list))
         {
             directives[directive] = [.. sources];
@@ -53,7 +64,9 @@ public sealed class ContentSecurityPolicy
     public IReadOnlyList<string> SourcesOf(string directive) =>
         directives.TryGetValue(directive, out var list) ? list : [];
 
-    public override string ToString()
+    public override string ToString() => changed ? Build() : Unchanged.Replace(NoncePlaceholder, Nonce, StringComparison.Ordinal);
+
+    private string Build()
     {
         var header = new StringBuilder();
         foreach (var (name, sources) in directives)

@@ -38,7 +38,9 @@ public static class LoggingExtensions
                 }
                 else
                 {
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                    // Written by a background thread: a request does not wait for (or queue behind) the console.
+                    // Events are kept in a buffer of 10,000; flushed when the site stops.
+                    logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
                 }
             },
             preserveStaticLogger: true);
