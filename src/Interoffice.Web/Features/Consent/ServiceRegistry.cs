@@ -196,7 +196,7 @@ public static partial class ServiceRegistry
     public static readonly IReadOnlyList<ServiceCookie> FunctionalCookies =
     [
         new(ConsentCookie.Name, "12 maanden na toestemming, 6 maanden na weigering", "Onthoudt uw cookiekeuze (met een keuzenummer, zonder persoonsgegevens)."),
-        new("io.af", "sessie", "Beveiligt formulieren tegen misbruik (antiforgery)."),
+        new("io.af", "sessie", "Beveiligt het contactformulier tegen misbruik (antiforgery); alleen na het openen van de contactpagina."),
         new(HostingExtensions.OneTimeMessageCookie, "sessie", "Toont eenmalig een bevestiging, zoals uw referentienummer na het contactformulier."),
     ];
 
