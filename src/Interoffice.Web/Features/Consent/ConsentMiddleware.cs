@@ -4,7 +4,8 @@ namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
 /// Resolves the consent of every request into a <see cref="ConsentContext"/>, opens the Content-Security-Policy
-/// for the hosts of consented services only, and expires cookies of categories that are not consented.
+/// for the hosts and inline scripts (by hash) of consented services only, and expires cookies of categories that are
+/// not consented. Everything a page's headers depend on is decided here, before the page is rendered or taken from cache.
 /// </summary>
 public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentPolicy policy, ConsentCookie cookie)
 {
@@ -18,6 +19,11 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         context.Features.Set(consent);
 
         var policy = context.ContentSecurityPolicy();
+        if (services.UsesGoogleConsentMode)
+        {
+            policy.AllowInlineScript(GoogleConsentMode.DefaultsScript(consent.IsGranted));
+        }
+
         foreach (var enabled in services.All)
         {
             if (consent.IsGranted(enabled.Service.Category)
@@ -26,6 +32,11 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
                 foreach (var (directive, sources) in enabled.Service.Sources)
                 {
                     policy.Allow(directive, sources);
+                }
+
+                if (consent.IsGranted(enabled.Service.Category) && enabled.ScriptHashes.Count > 0)
+                {
+                    policy.Allow("script-src", [.. enabled.ScriptHashes]);
                 }
             }
         }

@@ -26,22 +26,19 @@ public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelpe
         output.TagName = null;
         var http = ViewContext.HttpContext;
         var consent = http.Consent();
-        var nonce = http.CspNonce();
 
+        // The consent middleware allowed exactly these inline scripts, by their hashes.
         if (Placement == MarkupPlacement.Head && services.UsesGoogleConsentMode)
         {
-            var signals = GoogleConsentMode.ToScriptObject(GoogleConsentMode.For(consent.IsGranted));
-            output.Content.AppendHtml(
-                $"<script nonce=\"{nonce}\">window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}" +
-                $"gtag('consent','default',{signals});</script>\n");
+            output.Content.AppendHtml($"<script>{GoogleConsentMode.DefaultsScript(consent.IsGranted)}</script>\n");
         }
 
         foreach (var enabled in services.All)
         {
-            if (enabled.Service.Placement == Placement && enabled.Service.Markup is { } markup && consent.IsGranted(enabled.Service.Category))
+            if (enabled.Service.Placement == Placement && enabled.Markup.Length > 0 && consent.IsGranted(enabled.Service.Category))
             {
                 // The id was validated against the service's pattern at start, so it is safe inside the script.
-                output.Content.AppendHtml(markup(enabled.Id, nonce)).AppendHtml("\n");
+                output.Content.AppendHtml(enabled.Markup).AppendHtml("\n");
             }
         }
     }

@@ -60,4 +60,9 @@ public static class GoogleConsentMode
         ArgumentNullException.ThrowIfNull(signals);
         return "{" + string.Join(",", signals.Select(s => $"{s.Key}:'{s.Value}'")) + "}";
     }
+
+    /// <summary>The inline script that sets Consent Mode's defaults before any Google tag (allowed by its hash).</summary>
+    public static string DefaultsScript(Func<ConsentCategory, bool> isGranted) =>
+        "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}" +
+        $"gtag('consent','default',{ToScriptObject(For(isGranted))});";
 }

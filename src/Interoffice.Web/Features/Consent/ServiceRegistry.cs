@@ -48,9 +48,9 @@ public static partial class ServiceRegistry
                 ["img-src"] = ["https://*.google-analytics.com", "https://www.googletagmanager.com"],
             },
             Placement = MarkupPlacement.Head,
-            Markup = (id, nonce) =>
-                $"<script async src=\"https://www.googletagmanager.com/gtag/js?id={id}\" nonce=\"{nonce}\"></script>\n" +
-                $"<script nonce=\"{nonce}\">gtag('js', new Date()); gtag('config', '{id}');</script>",
+            Markup = id =>
+                $"<script async src=\"https://www.googletagmanager.com/gtag/js?id={id}\"></script>\n" +
+                $"<script>gtag('js', new Date()); gtag('config', '{id}');</script>",
         },
         new()
         {
@@ -77,8 +77,8 @@ public static partial class ServiceRegistry
                 ["frame-src"] = ["https://vars.hotjar.com"],
             },
             Placement = MarkupPlacement.Head,
-            Markup = (id, nonce) =>
-                $"<script nonce=\"{nonce}\">(function(h,o,t,j,a,r){{h.hj=h.hj||function(){{(h.hj.q=h.hj.q||[]).push(arguments)}};" +
+            Markup = id =>
+                $"<script>(function(h,o,t,j,a,r){{h.hj=h.hj||function(){{(h.hj.q=h.hj.q||[]).push(arguments)}};" +
                 $"h._hjSettings={{hjid:{id},hjsv:6}};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;" +
                 "r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>",
         },
@@ -107,8 +107,8 @@ public static partial class ServiceRegistry
                 ["img-src"] = ["https://px.ads.linkedin.com", "https://www.linkedin.com"],
             },
             Placement = MarkupPlacement.BodyEnd,
-            Markup = (id, nonce) =>
-                $"<script nonce=\"{nonce}\">window._linkedin_partner_id=\"{id}\";window._linkedin_data_partner_ids=window._linkedin_data_partner_ids||[];" +
+            Markup = id =>
+                $"<script>window._linkedin_partner_id=\"{id}\";window._linkedin_data_partner_ids=window._linkedin_data_partner_ids||[];" +
                 "window._linkedin_data_partner_ids.push(window._linkedin_partner_id);(function(l){if(!l){window.lintrk=function(a,b){window.lintrk.q.push([a,b])};" +
                 "window.lintrk.q=[]}var s=document.getElementsByTagName('script')[0];var b=document.createElement('script');b.async=true;" +
                 "b.src='https://snap.licdn.com/li.lms-analytics/insight.min.js';s.parentNode.insertBefore(b,s);})(window.lintrk);</script>",
@@ -157,9 +157,9 @@ public static partial class ServiceRegistry
                 ["frame-src"] = ["https://td.doubleclick.net", "https://www.googletagmanager.com"],
             },
             Placement = MarkupPlacement.Head,
-            Markup = (id, nonce) =>
-                $"<script async src=\"https://www.googletagmanager.com/gtag/js?id={id}\" nonce=\"{nonce}\"></script>\n" +
-                $"<script nonce=\"{nonce}\">gtag('js', new Date()); gtag('config', '{id}');</script>",
+            Markup = id =>
+                $"<script async src=\"https://www.googletagmanager.com/gtag/js?id={id}\"></script>\n" +
+                $"<script>gtag('js', new Date()); gtag('config', '{id}');</script>",
         },
         new()
         {
@@ -185,8 +185,8 @@ public static partial class ServiceRegistry
                 ["frame-src"] = ["https://www.facebook.com"],
             },
             Placement = MarkupPlacement.BodyEnd,
-            Markup = (id, nonce) =>
-                $"<script nonce=\"{nonce}\">!function(f,b,e,v,n,t,s){{if(f.fbq)return;n=f.fbq=function(){{n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)}};" +
+            Markup = id =>
+                $"<script>!function(f,b,e,v,n,t,s){{if(f.fbq)return;n=f.fbq=function(){{n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)}};" +
                 "if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];" +
                 $"s.parentNode.insertBefore(t,s)}}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init','{id}');fbq('track','PageView');</script>",
         },

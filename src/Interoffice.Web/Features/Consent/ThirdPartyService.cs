@@ -62,6 +62,6 @@ public sealed class ThirdPartyService
 
     public MarkupPlacement Placement { get; init; } = MarkupPlacement.None;
 
-    /// <summary>The markup, given the validated account id and the response's script nonce.</summary>
-    public Func<string, string, string>? Markup { get; init; }
+    /// <summary>The markup, given the validated account id. Its inline scripts are allowed by their hashes.</summary>
+    public Func<string, string>? Markup { get; init; }
 }

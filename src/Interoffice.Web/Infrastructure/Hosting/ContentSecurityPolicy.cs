@@ -4,28 +4,22 @@ using System.Text;
 namespace Interoffice.Web.Infrastructure.Hosting;
 
 /// <summary>
-/// The Content-Security-Policy of one response. Built per request so that a feature (consent) can
-/// allow a third-party host only on the responses where it may be contacted; written when the response starts.
+/// The Content-Security-Policy of one response. Built per request so that a feature (consent) can allow a third-party
+/// host, and the inline scripts it renders (by their SHA-256), only on the responses where they may run; written when
+/// the response starts. No nonce: a page is the same for every visitor in the same consent state, so it can be cached.
 /// </summary>
-public sealed class ContentSecurityPolicy
+public sealed partial class ContentSecurityPolicy
 {
-    // The policy of a page that allows no third party, in directive order, with a place for the nonce.
-    private const string NoncePlaceholder = "{nonce}";
-    private static readonly string Unchanged = new ContentSecurityPolicy(NoncePlaceholder).Build();
+    // The policy of a page that allows no third party and no inline script.
+    private static readonly string Unchanged = new ContentSecurityPolicy().Build();
 
     private readonly SortedDictionary<string, List<string>> directives = new(StringComparer.Ordinal);
     private bool changed;
 
     public ContentSecurityPolicy()
-        : this(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)))
     {
-    }
-
-    private ContentSecurityPolicy(string nonce)
-    {
-        Nonce = nonce;
         Set("default-src", "'self'");
-        Set("script-src", "'self'", $"'nonce-{Nonce}'");
+        Set("script-src", "'self'");
         Set("style-src", "'self'");
         Set("img-src", "'self'", "data:");
         Set("font-src", "'self'");
@@ -37,8 +31,24 @@ public sealed class ContentSecurityPolicy
         Set("frame-ancestors", "'none'");
     }
 
-    /// <summary>The nonce that inline scripts of this response carry.</summary>
-    public string Nonce { get; }
+    /// <summary>Allows one inline script, by the hash of its exact text.</summary>
+    public void AllowInlineScript(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        Allow("script-src", HashSource(script));
+    }
+
+    /// <summary>The CSP hash sources of every inline script (a script element without src) in a piece of markup.</summary>
+    public static IReadOnlyList<string> HashesOfInlineScripts(string markup)
+    {
+        ArgumentNullException.ThrowIfNull(markup);
+        return [.. InlineScript().Matches(markup).Select(m => HashSource(m.Groups[1].Value))];
+    }
+
+    private static string HashSource(string script) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
+
+    [System.Text.RegularExpressions.GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex InlineScript();
 
     /// <summary>Adds sources to a directive; <c>'none'</c> gives way to the first real source.</summary>
     public void Allow(string directive, params string[] sources)
@@ -64,7 +74,7 @@ public sealed class ContentSecurityPolicy
     public IReadOnlyList<string> SourcesOf(string directive) =>
         directives.TryGetValue(directive, out var list) ? list : [];
 
-    public override string ToString() => changed ? Build() : Unchanged.Replace(NoncePlaceholder, Nonce, StringComparison.Ordinal);
+    public override string ToString() => changed ? Build() : Unchanged;
 
     private string Build()
     {

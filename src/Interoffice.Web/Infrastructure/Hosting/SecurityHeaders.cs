@@ -126,7 +126,4 @@ public static class SecurityHeaders
         return context.Features.Get<ContentSecurityPolicy>()
             ?? throw new InvalidOperationException("UseSecurityHeaders must run before anything that renders a page.");
     }
-
-    /// <summary>The nonce for an inline script of this response.</summary>
-    public static string CspNonce(this HttpContext context) => context.ContentSecurityPolicy().Nonce;
 }
