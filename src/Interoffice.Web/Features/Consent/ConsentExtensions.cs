@@ -20,6 +20,11 @@ public static class ConsentExtensions
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
         builder.Services.AddHostedService<ConsentLogOnStart>();
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddPolicy(ConsentPageCache.Name, new ConsentPageCache(onlyWithoutChoice: false));
+            o.AddPolicy(ConsentPageCache.WithoutChoice, new ConsentPageCache(onlyWithoutChoice: true));
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

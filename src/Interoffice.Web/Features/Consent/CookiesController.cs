@@ -1,5 +1,6 @@
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Interoffice.Web.Features.Consent;
@@ -11,6 +12,7 @@ public sealed class CookiesController(EnabledServices services, ConsentPolicy po
     public const string RateLimitPolicy = "consent-choice";
 
     [HttpGet("/cookies")]
+    [OutputCache(PolicyName = ConsentPageCache.WithoutChoice)]
     public IActionResult Statement()
     {
         var choice = HttpContext.Consent().Choice;

@@ -1,4 +1,6 @@
+using Interoffice.Web.Features.Consent;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Interoffice.Web.Features.Pages;
 
@@ -6,11 +8,14 @@ namespace Interoffice.Web.Features.Pages;
 public sealed class PagesController : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = ConsentPageCache.Name)]
     public IActionResult Home() => View();
 
     [HttpGet("/diensten")]
+    [OutputCache(PolicyName = ConsentPageCache.Name)]
     public IActionResult Services() => View();
 
     [HttpGet("/over-ons")]
+    [OutputCache(PolicyName = ConsentPageCache.Name)]
     public IActionResult About() => View();
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Interoffice.Web.Features.Privacy;
 
@@ -12,6 +13,7 @@ public sealed record StatementPageModel(PrivacyStatementDocument Shown, PrivacyS
 public sealed class PrivacyController(PrivacyStatementProvider statement) : Controller
 {
     [HttpGet("/privacyverklaring")]
+    [OutputCache(PolicyName = Interoffice.Web.Features.Consent.ConsentPageCache.Name)]
     public IActionResult Statement()
     {
         var versions = statement.Versions;

@@ -105,6 +105,9 @@ public static partial class HostingExtensions
 
         // Again, for the Dutch error pages: re-executing a request for one clears the endpoint found above.
         app.UseRouting();
+
+        // Public pages, keyed by the visitor's consent state (see ConsentPageCache), after everything their headers depend on.
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseStaff();
         app.UseAntiforgery();

@@ -1,0 +1,67 @@
+using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// Public pages are the same for every visitor in the same consent state: the policy version, the granted categories,
+/// the GPC signal, why the banner asks again, and "Video laden". The server keeps each such page for a few minutes
+/// (ASP.NET Core's output cache), keyed by that state, so most page views are served without rendering. Never stored:
+/// a response that sets a cookie, says no-store (a form with a token), lets a frame go full screen (a consented video),
+/// or is not a 200; never cached at all with <see cref="WithoutChoice"/> once the visitor has chosen (the cookie
+/// statement shows the visitor's own consent id).
+/// </summary>
+public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolicy
+{
+    public const string Name = "consent-page";
+    public const string WithoutChoice = "consent-page-without-choice";
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var consent = http.Consent();
+        var request = http.Request;
+        var attempt = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !(onlyWithoutChoice && consent.Choice is not null)
+            && !request.Headers.ContainsKey(HeaderNames.Authorization);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = attempt;
+        context.AllowCacheStorage = attempt;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = ConsentMiddleware.OneTimeVideoQuery;
+        context.CacheVaryByRules.VaryByValues["consent"] = Key(http, consent);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || context.HttpContext.Features.Get<FramePermissions>() is { Grants.Count: > 0 })
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Everything a public page's content depends on besides its address.</summary>
+    private static string Key(HttpContext http, ConsentContext consent)
+    {
+        var policy = http.RequestServices.GetRequiredService<ConsentPolicy>().Current;
+        var granted = string.Join(',', consent.Granted.Order().Select(c => c.Key()));
+        var renewal = consent.Outdated is not { } outdated ? "-"
+            : outdated.StatementVersion is not null && outdated.StatementVersion != policy.Statement.Version ? "statement" : "policy";
+        return $"{policy.Version}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{renewal}|{consent.OneTimeVideo}";
+    }
+}
