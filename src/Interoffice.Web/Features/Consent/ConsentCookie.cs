@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Consent;
@@ -11,7 +12,7 @@ namespace Interoffice.Web.Features.Consent;
 /// forged or altered unnoticed. Whatever is wrong with it (missing, malformed, tampered, expired, made for another
 /// version of the policy) reads as "no choice yet", never as an error.
 /// </summary>
-public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection, IOptions<ConsentOptions> options, TimeProvider time)
+public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection, IOptions<ConsentOptions> options, TimeProvider time) : IDisposable
 {
     public const string Name = "io.consent";
 
@@ -19,6 +20,10 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly IDataProtector protector = dataProtection.CreateProtector("Interoffice.Consent.Cookie.v1");
+
+    // A returning visitor sends the same cookie with every page: its decrypted payload is kept for a while, so that
+    // only the first page pays for the cryptography. Only genuine cookies get in (a forged one fails to decrypt).
+    private readonly MemoryCache unprotected = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public string Protect(ConsentState state)
     {
@@ -48,14 +53,18 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             return null;
         }
 
-        Payload? payload;
-        try
+        if (!unprotected.TryGetValue(value, out Payload? payload))
         {
-            payload = JsonSerializer.Deserialize(protector.Unprotect(value), PayloadContext.Default.Payload);
-        }
-        catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or NotSupportedException)
-        {
-            return null;
+            try
+            {
+                payload = JsonSerializer.Deserialize(protector.Unprotect(value), PayloadContext.Default.Payload);
+            }
+            catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException or NotSupportedException)
+            {
+                return null;
+            }
+
+            unprotected.Set(value, payload, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
 
         if (payload is null || string.IsNullOrEmpty(payload.Id) || payload.Granted is null || string.IsNullOrEmpty(payload.Version))
@@ -110,6 +119,8 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             Path = "/",
         });
     }
+
+    public void Dispose() => unprotected.Dispose();
 
     internal sealed record Payload(
         [property: JsonPropertyName("i")] string Id,

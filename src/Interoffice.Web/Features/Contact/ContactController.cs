@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Interoffice.Web.Features.Contact;
 
-public sealed partial class ContactController(SubmissionStore store, FormStamp stamp, ILogger<ContactController> logger) : Controller
+public sealed partial class ContactController(FormStamp stamp, ILogger<ContactController> logger) : Controller
 {
     public const string RateLimitPolicy = "contact";
 
@@ -15,9 +15,11 @@ public sealed partial class ContactController(SubmissionStore store, FormStamp s
 
     [HttpPost("/contact")]
     [EnableRateLimiting(RateLimitPolicy)]
-    public async Task<IActionResult> Send(ContactForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Send(ContactForm form, [FromServices] SubmissionStore store, CancellationToken cancellationToken)
     {
+        // The store (and its database context) only for a post: showing the form needs no database.
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(store);
         if (!string.IsNullOrEmpty(form.Website))
         {
             // A bot: it gets what looks like success and nothing is stored.

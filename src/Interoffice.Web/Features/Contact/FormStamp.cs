@@ -13,7 +13,26 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
 {
     private readonly IDataProtector protector = dataProtection.CreateProtector("Interoffice.Contact.FormStamp.v1");
 
-    public string Issue() => protector.Protect(time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+    private Issued? issued;
+
+    /// <summary>
+    /// The stamp for now. It says only when the form was shown, to the second, and is the same for every visitor in
+    /// that second: one is made per second, not per page view (each costs encryption).
+    /// </summary>
+    public string Issue()
+    {
+        var second = time.GetUtcNow().ToUnixTimeSeconds();
+        if (Volatile.Read(ref issued) is { } last && last.Second == second)
+        {
+            return last.Stamp;
+        }
+
+        var stamp = protector.Protect((second * 1000).ToString(CultureInfo.InvariantCulture));
+        Volatile.Write(ref issued, new Issued(second, stamp));
+        return stamp;
+    }
+
+    private sealed record Issued(long Second, string Stamp);
 
     /// <summary>True when the stamp is genuine, not from the future, and old enough.</summary>
     public bool IsHuman(string? stamp)

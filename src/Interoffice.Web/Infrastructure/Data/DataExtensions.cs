@@ -33,11 +33,13 @@ public static class DataExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete));
+                // The options are built once (they depend on configuration only), not for every request's context.
+                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(o =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(
+                    o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
