@@ -34,6 +34,9 @@ public sealed class ConsentPageCacheTests
         Assert.Contains("gtag/js?id=G-TEST123456", accepted, StringComparison.Ordinal);
         Assert.DoesNotContain("consent-banner", accepted, StringComparison.Ordinal);
         Assert.Contains("'sha256-", Header(secondAccepted, "Content-Security-Policy"), StringComparison.Ordinal);
+
+        // A page that runs third-party scripts is kept by no cache of the browser (Back after a withdrawal must not revive them).
+        Assert.True(secondAccepted.Headers.CacheControl?.NoStore);
         Assert.Contains("https://www.googletagmanager.com", Header(secondAccepted, "Content-Security-Policy"), StringComparison.Ordinal);
 
         // A third visitor, who has not chosen and whose browser sends GPC, gets the banner with the GPC sentence.

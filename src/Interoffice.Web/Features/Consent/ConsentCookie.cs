@@ -64,7 +64,7 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
                 return null;
             }
 
-            unprotected.Set(value, payload, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            unprotected.Set(value, payload, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
         }
 
         if (payload is null || string.IsNullOrEmpty(payload.Id) || payload.Granted is null || string.IsNullOrEmpty(payload.Version))

@@ -22,6 +22,8 @@ public static class ConsentExtensions
         builder.Services.AddHostedService<ConsentLogOnStart>();
         builder.Services.AddOutputCache(o =>
         {
+            // A page shows its own address (canonical link, return address of the forms) as it was asked for.
+            o.UseCaseSensitivePaths = true;
             o.AddPolicy(ConsentPageCache.Name, new ConsentPageCache(onlyWithoutChoice: false));
             o.AddPolicy(ConsentPageCache.WithoutChoice, new ConsentPageCache(onlyWithoutChoice: true));
         });

@@ -12,6 +12,12 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
     /// <summary>The query that loads embedded videos for one response ("Video laden").</summary>
     public const string OneTimeVideoQuery = "video";
 
+    /// <summary>A page with consented third-party scripts: no browser cache keeps it (the server's page cache may).</summary>
+    public const string ThirdPartyPageCacheControl = "private, no-store";
+
+    /// <summary>Any other page: the browser (and its back/forward cache) may keep it, and asks before showing it anew.</summary>
+    public const string PageCacheControl = "private, no-cache";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -44,14 +50,17 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty);
 
         // A page is made for this visitor's choice: the browser may keep it (and its back/forward cache may restore
-        // it) but asks again before showing it anew; no shared cache stores it. A form with a token says no-store itself.
-        context.Response.OnStarting(static state =>
+        // it) but asks again before showing it anew; no shared cache stores it. A page that runs consented third-party
+        // scripts is not kept at all: after a withdrawal, Back must not bring those scripts back to life. (Set as the
+        // response starts, so the server's page cache stores the page either way.) A form with a token says no-store itself.
+        var cacheControl = consent.Granted.Count > 0 ? ThirdPartyPageCacheControl : PageCacheControl;
+        context.Response.OnStarting(state =>
         {
             var response = ((HttpContext)state).Response;
             if (!response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)
                 && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                response.Headers.CacheControl = "private, no-cache";
+                response.Headers.CacheControl = cacheControl;
             }
 
             return Task.CompletedTask;

@@ -8,7 +8,8 @@ namespace Interoffice.Web.Features.Consent;
 /// Public pages are the same for every visitor in the same consent state: the policy version, the granted categories,
 /// the GPC signal, why the banner asks again, and "Video laden". The server keeps each such page for a few minutes
 /// (ASP.NET Core's output cache), keyed by that state, so most page views are served without rendering. Never stored:
-/// a response that sets a cookie, says no-store (a form with a token), lets a frame go full screen (a consented video),
+/// a response that sets a cookie, says no-store for its own reasons (a form with a token; the no-store of a page with
+/// third-party scripts is only for browsers), lets a frame go full screen (a consented video),
 /// or is not a 200; never cached at all with <see cref="WithoutChoice"/> once the visitor has chosen (the cookie
 /// statement shows the visitor's own consent id).
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.CacheVaryByRules.QueryKeys = ConsentMiddleware.OneTimeVideoQuery;
+        // No query string is part of the key ("Video laden" is, through the consent state): made-up queries cannot fill the cache.
         context.CacheVaryByRules.VaryByValues["consent"] = Key(http, consent);
         return ValueTask.CompletedTask;
     }
@@ -46,7 +47,8 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.ContainsKey(HeaderNames.SetCookie)
-            || response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || (response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+                && response.Headers.CacheControl != ConsentMiddleware.ThirdPartyPageCacheControl)
             || context.HttpContext.Features.Get<FramePermissions>() is { Grants.Count: > 0 })
         {
             context.AllowCacheStorage = false;

@@ -27,7 +27,8 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
             return last.Stamp;
         }
 
-        var stamp = protector.Protect((second * 1000).ToString(CultureInfo.InvariantCulture));
+        // The end of the second: the time a visitor took is never overestimated.
+        var stamp = protector.Protect(((second + 1) * 1000).ToString(CultureInfo.InvariantCulture));
         Volatile.Write(ref issued, new Issued(second, stamp));
         return stamp;
     }

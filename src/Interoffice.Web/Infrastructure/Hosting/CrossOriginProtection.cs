@@ -8,12 +8,14 @@ namespace Interoffice.Web.Infrastructure.Hosting;
 /// Protection against cross-site posts from the browser's own signals, for forms that carry no antiforgery token (and
 /// so set no cookie): the rule of Go's <c>CrossOriginProtection</c>. <c>Sec-Fetch-Site: same-origin</c> or
 /// <c>none</c> passes; <c>cross-site</c> is refused, and <c>same-site</c> unless its <c>Origin</c> is this host (the
-/// same site over another scheme). Without <c>Sec-Fetch-Site</c> (an older browser) an <c>Origin</c> that is not this
+/// same origin reached through another site signal). Without <c>Sec-Fetch-Site</c> (an older browser) an <c>Origin</c> that is not this
 /// host is refused; a request with neither header does not come from a browser form and passes.
 /// </summary>
 public static class CrossOriginProtection
 {
-    public static bool Allows(HttpRequest request)
+    /// <param name="siteOrigin">The site's own origin: <c>Site:BaseUrl</c>, or else the request's scheme and host (behind
+    /// a proxy that rewrites the host, set <c>Site:BaseUrl</c>).</param>
+    public static bool Allows(HttpRequest request, string siteOrigin)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
@@ -26,15 +28,19 @@ public static class CrossOriginProtection
         return site switch
         {
             "same-origin" or "none" => true,
-            "same-site" => IsThisHost(origin, request),
-            "" => origin.Length == 0 || IsThisHost(origin, request),
+            "same-site" => IsSameOrigin(origin, siteOrigin),
+            "" => origin.Length == 0 || IsSameOrigin(origin, siteOrigin),
             _ => false,
         };
     }
 
-    private static bool IsThisHost(string origin, HttpRequest request) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && string.Equals(uri.IsDefaultPort ? uri.Host : uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    // Scheme, host and port alike (a default port written out or not).
+    private static bool IsSameOrigin(string origin, string siteOrigin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var from)
+        && Uri.TryCreate(siteOrigin, UriKind.Absolute, out var site)
+        && string.Equals(from.Scheme, site.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(from.IdnHost, site.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && from.Port == site.Port;
 }
 
 /// <summary>
@@ -51,7 +57,9 @@ public sealed class RequireSameOriginAttribute : Attribute, IAuthorizationFilter
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!CrossOriginProtection.Allows(context.HttpContext.Request))
+        var request = context.HttpContext.Request;
+        var site = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+        if (!CrossOriginProtection.Allows(request, site.PublicBaseUrl(request)))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
         }

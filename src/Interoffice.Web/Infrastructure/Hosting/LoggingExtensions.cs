@@ -39,8 +39,9 @@ public static class LoggingExtensions
                 else
                 {
                     // Written by a background thread: a request does not wait for (or queue behind) the console.
-                    // Events are kept in a buffer of 10,000; flushed when the site stops.
-                    logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
+                    // Events wait in a buffer of 10,000; a flood that fills it slows requests down instead of losing
+                    // events (warnings then matter most). Flushed when the site stops.
+                    logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), blockWhenFull: true);
                 }
             },
             preserveStaticLogger: true);

@@ -87,6 +87,10 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+
+            // A file opened on its own (an SVG) may run nothing and be framed by no one; pages set their own policy.
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
             return next(context);
         });
     }
