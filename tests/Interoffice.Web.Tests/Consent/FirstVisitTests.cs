@@ -11,13 +11,8 @@ namespace Interoffice.Web.Tests.Consent;
 /// What a regulator's scanner and a first-time visitor's browser see: no cookie before a choice, pages the browser
 /// may keep, consent forms protected from other sites by the browser's own signals, and static files that carry nothing.
 /// </summary>
-public sealed class FirstVisitTests(FirstVisitTests.AllServices site) : IClassFixture<FirstVisitTests.AllServices>
+public sealed class FirstVisitTests(ConsentGatingTests.AllServices site) : IClassFixture<ConsentGatingTests.AllServices>
 {
-    public sealed class AllServices : SiteFactory
-    {
-        public AllServices() => WithAllServices();
-    }
-
     public static TheoryData<string> PagesWithoutForms => [.. PublicPages.Paths.Where(p => p != "/contact"), "/privacyverklaring/versies", "/bestaat-niet"];
 
     [Theory]

@@ -1,12 +1,21 @@
 namespace Interoffice.Web.Features.Consent;
 
+/// <summary>Why the banner asks again: nothing (a first choice), a new privacy statement, or another change of the cookie policy.</summary>
+public enum ConsentRenewal
+{
+    None,
+    Statement,
+    Policy,
+}
+
 /// <summary>The consent that applies to one request, resolved once by <see cref="ConsentMiddleware"/>.</summary>
 public sealed class ConsentContext(
     ConsentState? choice,
     bool globalPrivacyControl,
     IReadOnlyList<ConsentCategory> offered,
     bool oneTimeVideo,
-    ConsentState? outdated = null)
+    ConsentState? outdated = null,
+    ConsentRenewal renewal = ConsentRenewal.None)
 {
     /// <summary>The visitor's explicit, current choice; null while none is made.</summary>
     public ConsentState? Choice { get; } = choice;
@@ -21,6 +30,9 @@ public sealed class ConsentContext(
 
     /// <summary>A choice made against an earlier policy: it no longer counts, and the banner says why it asks again.</summary>
     public ConsentState? Outdated { get; } = outdated;
+
+    /// <summary>Why the banner asks again; a new statement only when the old choice says under which one it was made.</summary>
+    public ConsentRenewal Renewal { get; } = renewal;
 
     public bool IsGranted(ConsentCategory category) =>
         category == ConsentCategory.Functional || (Choice is not null && Choice.Granted.Contains(category));

@@ -46,7 +46,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 try
                 {
                     await EnsureSnapshotAsync(current, cancellationToken);
-                    ConsentChain.Seal(record, tail.Hash);
+                    ConsentChain.Seal(record, tail);
                     db.Add(record);
                     await db.SaveChangesAsync(cancellationToken);
                     return;
@@ -55,13 +55,13 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 {
                     db.ChangeTracker.Clear();
                     var now = await TailAsync(cancellationToken);
-                    if (now.ConsentId == record.ConsentId && now.RecordedAt == record.RecordedAt && now.Hash == ConsentChain.HashOf(record, tail.Hash))
+                    if (now == record.Hash)
                     {
                         // Our own insert was committed and only its acknowledgement was lost (a provider retry): done.
                         return;
                     }
 
-                    if (now.Hash == tail.Hash)
+                    if (now == tail)
                     {
                         // Nobody appended in between: not a race, a real failure.
                         throw;
@@ -104,13 +104,11 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         }
     }
 
-    private sealed record Tail(string Hash, string? ConsentId, DateTime? RecordedAt);
-
-    /// <summary>What the next record follows: the last sealed record, else the last one retention removed, else the genesis.</summary>
-    private async Task<Tail> TailAsync(CancellationToken cancellationToken)
+    /// <summary>The hash the next record follows: the last sealed record's, else the last removed one's, else the genesis.</summary>
+    private async Task<string> TailAsync(CancellationToken cancellationToken)
     {
         var last = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Hash != null).OrderByDescending(r => r.Id)
-            .Select(r => new Tail(r.Hash!, r.ConsentId, r.RecordedAt)).FirstOrDefaultAsync(cancellationToken);
+            .Select(r => r.Hash).FirstOrDefaultAsync(cancellationToken);
         if (last is not null)
         {
             return last;
@@ -122,7 +120,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
             return await TailAsync(cancellationToken);
         }
 
-        return new Tail(await StartHashAsync(db, cancellationToken), null, null);
+        return await StartHashAsync(db, cancellationToken);
     }
 
     internal static async Task<string> StartHashAsync(SiteDbContext db, CancellationToken cancellationToken) =>
@@ -219,8 +217,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     public async Task LogHeadAsync(CancellationToken cancellationToken)
     {
         var count = await db.Set<ConsentRecord>().LongCountAsync(cancellationToken);
-        var tail = await TailAsync(cancellationToken);
-        LogHead(logger, count, tail.Hash);
+        LogHead(logger, count, await TailAsync(cancellationToken));
     }
 
     [LoggerMessage(LogLevel.Information, "Consent log: {Count} records, last hash {Hash}")]

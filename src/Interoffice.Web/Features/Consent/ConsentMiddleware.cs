@@ -70,9 +70,13 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
 
     private ConsentContext Resolve(HttpContext context)
     {
-        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], policy.Version, out var outdated);
+        var current = policy.Current;
+        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], current.Version, out var outdated);
         var gpc = context.Request.Headers["Sec-GPC"] == "1";
         var oneTimeVideo = HttpMethods.IsGet(context.Request.Method) && context.Request.Query[OneTimeVideoQuery] == "laden";
-        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo, outdated);
+        var renewal = outdated is null ? ConsentRenewal.None
+            : outdated.StatementVersion is not null && outdated.StatementVersion != current.Statement.Version ? ConsentRenewal.Statement
+            : ConsentRenewal.Policy;
+        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo, outdated, renewal);
     }
 }

@@ -62,8 +62,6 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
     {
         var policy = http.RequestServices.GetRequiredService<ConsentPolicy>().Current;
         var granted = string.Join(',', consent.Granted.Order().Select(c => c.Key()));
-        var renewal = consent.Outdated is not { } outdated ? "-"
-            : outdated.StatementVersion is not null && outdated.StatementVersion != policy.Statement.Version ? "statement" : "policy";
-        return $"{policy.Version}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{renewal}|{consent.OneTimeVideo}";
+        return $"{policy.Version}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{consent.Renewal}|{consent.OneTimeVideo}";
     }
 }

@@ -10,7 +10,7 @@ public sealed record EnabledService(ThirdPartyService Service, string Id)
 {
     public string Markup { get; } = Service.Markup?.Invoke(Id) ?? "";
 
-    public IReadOnlyList<string> ScriptHashes { get; } = Interoffice.Web.Infrastructure.Hosting.ContentSecurityPolicy.HashesOfInlineScripts(Service.Markup?.Invoke(Id) ?? "");
+    public IReadOnlyList<string> ScriptHashes => field ??= Interoffice.Web.Infrastructure.Hosting.ContentSecurityPolicy.HashesOfInlineScripts(Markup);
 }
 
 /// <summary>
