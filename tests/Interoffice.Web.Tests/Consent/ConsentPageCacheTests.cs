@@ -47,6 +47,28 @@ public sealed class ConsentPageCacheTests
     }
 
     [Fact]
+    public async Task A_banner_kept_in_memory_returns_to_its_own_page_and_answers_the_visitors_own_signal()
+    {
+        // Pages rendered every time (the contact form carries a token) take the banner from memory, made once per page and state.
+        await using var site = new SiteFactory().WithAllServices();
+        using var plain = Visitor.Of(site);
+        using var signalling = Visitor.Of(site);
+        signalling.Headers["Sec-GPC"] = "1";
+
+        foreach (var path in new[] { "/contact", "/contact/bedankt", "/contact", "/contact/bedankt" })
+        {
+            var page = await plain.PageAsync(path);
+            var returns = page.QuerySelectorAll("[data-consent-banner] input[name=terug]").Select(i => i.GetAttribute("value")).ToList();
+            Assert.Equal(3, returns.Count);
+            Assert.All(returns, back => Assert.Equal(path, back));
+            Assert.DoesNotContain("Global Privacy Control", page.QuerySelector("#cookiekeuze")!.TextContent, StringComparison.Ordinal);
+
+            var signalled = await signalling.PageAsync(path);
+            Assert.Contains("Global Privacy Control", signalled.QuerySelector("#cookiekeuze")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_page_from_the_cache_still_expires_the_cookies_of_refused_categories()
     {
         await using var site = new SiteFactory().WithAllServices();

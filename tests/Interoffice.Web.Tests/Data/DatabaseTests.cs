@@ -42,7 +42,7 @@ public sealed class DatabaseTests
     }
 
     [Fact]
-    public async Task Two_instances_on_one_database_share_their_data_protection_keys()
+    public async Task Two_instances_on_one_database_share_their_data_protection_keys_which_use_AES_GCM()
     {
         await using var first = new SiteFactory();
         await using var second = new SiteFactory { DatabasePath = first.DatabasePath };
@@ -54,7 +54,11 @@ public sealed class DatabaseTests
 
         Assert.Equal("aanmelding", readBack);
         await using var scope = first.Services.CreateAsyncScope();
-        Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().DataProtectionKeys.ToListAsync());
+        var keys = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().DataProtectionKeys.ToListAsync();
+        Assert.NotEmpty(keys);
+
+        // What an auditor reads in the key: tokens and cookies are sealed with AES-256-GCM (authenticated encryption).
+        Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", key.Xml, StringComparison.Ordinal));
     }
 
     [Fact]

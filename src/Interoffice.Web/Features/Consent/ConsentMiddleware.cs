@@ -27,7 +27,7 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         var policy = context.ContentSecurityPolicy();
         if (services.UsesGoogleConsentMode)
         {
-            policy.AllowInlineScript(GoogleConsentMode.DefaultsScript(consent.IsGranted));
+            policy.Allow("script-src", GoogleConsentMode.Defaults(consent.IsGranted).HashSource);
         }
 
         foreach (var enabled in services.All)

@@ -30,7 +30,7 @@ public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelpe
         // The consent middleware allowed exactly these inline scripts, by their hashes.
         if (Placement == MarkupPlacement.Head && services.UsesGoogleConsentMode)
         {
-            output.Content.AppendHtml($"<script>{GoogleConsentMode.DefaultsScript(consent.IsGranted)}</script>\n");
+            output.Content.AppendHtml("<script>").AppendHtml(GoogleConsentMode.Defaults(consent.IsGranted).Script).AppendHtml("</script>\n");
         }
 
         foreach (var enabled in services.All)

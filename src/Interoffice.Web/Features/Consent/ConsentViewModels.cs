@@ -1,3 +1,5 @@
+using Interoffice.Web.Infrastructure.Hosting;
+
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>One category in the settings: what it is, its services, and where the visitor stands.</summary>
@@ -61,8 +63,27 @@ public static class GoogleConsentMode
         return "{" + string.Join(",", signals.Select(s => $"{s.Key}:'{s.Value}'")) + "}";
     }
 
-    /// <summary>The inline script that sets Consent Mode's defaults before any Google tag (allowed by its hash).</summary>
-    public static string DefaultsScript(Func<ConsentCategory, bool> isGranted) =>
-        "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}" +
-        $"gtag('consent','default',{ToScriptObject(For(isGranted))});";
+    /// <summary>
+    /// The inline script that sets Consent Mode's defaults before any Google tag, and the CSP source that allows it
+    /// (its hash). It depends on three categories only, so each of the eight is made once.
+    /// </summary>
+    public static (string Script, string HashSource) Defaults(Func<ConsentCategory, bool> isGranted)
+    {
+        ArgumentNullException.ThrowIfNull(isGranted);
+        var index = (isGranted(ConsentCategory.Analytics) ? 1 : 0) | (isGranted(ConsentCategory.Advertising) ? 2 : 0) | (isGranted(ConsentCategory.Tracking) ? 4 : 0);
+        return DefaultsByGrant[index];
+    }
+
+    private static readonly (string Script, string HashSource)[] DefaultsByGrant = [.. Enumerable.Range(0, 8).Select(index =>
+    {
+        var script = "window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}" +
+            $"gtag('consent','default',{ToScriptObject(For(c => c switch
+            {
+                ConsentCategory.Analytics => (index & 1) != 0,
+                ConsentCategory.Advertising => (index & 2) != 0,
+                ConsentCategory.Tracking => (index & 4) != 0,
+                _ => false,
+            }))});";
+        return (script, ContentSecurityPolicy.HashSource(script));
+    })];
 }

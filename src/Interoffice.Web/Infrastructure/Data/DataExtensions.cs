@@ -49,7 +49,12 @@ public static class DataExtensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Interoffice.Web")
-            .PersistKeysToDbContext<SiteDbContext>();
+            .PersistKeysToDbContext<SiteDbContext>()
+            .UseCryptographicAlgorithms(new Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ValidationAlgorithm.HMACSHA256,
+            });
 
         return builder;
     }

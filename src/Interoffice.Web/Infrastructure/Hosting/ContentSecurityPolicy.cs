@@ -10,33 +10,30 @@ namespace Interoffice.Web.Infrastructure.Hosting;
 /// </summary>
 public sealed partial class ContentSecurityPolicy
 {
-    // The policy of a page that allows no third party and no inline script.
-    private static readonly string Unchanged = new ContentSecurityPolicy().Build();
+    // A page that allows no third party and no inline script; a response only notes what it adds to these.
+    private static readonly (string Directive, string[] Sources)[] Defaults =
+    [
+        ("base-uri", ["'self'"]),
+        ("connect-src", ["'self'"]),
+        ("default-src", ["'self'"]),
+        ("font-src", ["'self'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", ["'none'"]),
+        ("frame-src", ["'none'"]),
+        ("img-src", ["'self'", "data:"]),
+        ("object-src", ["'none'"]),
+        ("script-src", ["'self'"]),
+        ("style-src", ["'self'"]),
+    ];
 
-    private readonly SortedDictionary<string, List<string>> directives = new(StringComparer.Ordinal);
-    private bool changed;
+    private static readonly string Unchanged = Build([]);
 
-    public ContentSecurityPolicy()
-    {
-        Set("default-src", "'self'");
-        Set("script-src", "'self'");
-        Set("style-src", "'self'");
-        Set("img-src", "'self'", "data:");
-        Set("font-src", "'self'");
-        Set("connect-src", "'self'");
-        Set("frame-src", "'none'");
-        Set("object-src", "'none'");
-        Set("base-uri", "'self'");
-        Set("form-action", "'self'");
-        Set("frame-ancestors", "'none'");
-    }
+    // The same few widenings (a consent state's hosts and hashes) come back on every page: each policy text is built
+    // once. Bounded, in case a caller ever widens by something that varies.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Widenings, string> Built = new();
+    private const int MaxBuilt = 256;
 
-    /// <summary>Allows one inline script, by the hash of its exact text.</summary>
-    public void AllowInlineScript(string script)
-    {
-        ArgumentNullException.ThrowIfNull(script);
-        Allow("script-src", HashSource(script));
-    }
+    private List<(string Directive, string Source)>? added;
 
     /// <summary>The CSP hash sources of every inline script (a script element without src) in a piece of markup.</summary>
     public static IReadOnlyList<string> HashesOfInlineScripts(string markup)
@@ -45,7 +42,12 @@ public sealed partial class ContentSecurityPolicy
         return [.. InlineScript().Matches(markup).Select(m => HashSource(m.Groups[1].Value))];
     }
 
-    private static string HashSource(string script) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
+    /// <summary>The source that allows one inline script, by the hash of its exact text.</summary>
+    public static string HashSource(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex InlineScript();
@@ -53,33 +55,44 @@ public sealed partial class ContentSecurityPolicy
     /// <summary>Adds sources to a directive; <c>'none'</c> gives way to the first real source.</summary>
     public void Allow(string directive, params string[] sources)
     {
+        ArgumentNullException.ThrowIfNull(directive);
         ArgumentNullException.ThrowIfNull(sources);
-        changed = true;
-        if (!directives.TryGetValue(directive, out var list))
-        {
-            directives[directive] = [.. sources];
-            return;
-        }
-
-        list.Remove("'none'");
+        added ??= [];
         foreach (var source in sources)
         {
-            if (!list.Contains(source))
-            {
-                list.Add(source);
-            }
+            added.Add((directive, source));
         }
     }
 
     public IReadOnlyList<string> SourcesOf(string directive) =>
-        directives.TryGetValue(directive, out var list) ? list : [];
+        Merge(added ?? []).FirstOrDefault(d => d.Directive == directive).Sources ?? [];
 
-    public override string ToString() => changed ? Build() : Unchanged;
+    public override string ToString()
+    {
+        if (added is null)
+        {
+            return Unchanged;
+        }
 
-    private string Build()
+        var key = new Widenings(added);
+        if (Built.TryGetValue(key, out var header))
+        {
+            return header;
+        }
+
+        header = Build(added);
+        if (Built.Count < MaxBuilt)
+        {
+            Built.TryAdd(new Widenings([.. added]), header);
+        }
+
+        return header;
+    }
+
+    private static string Build(List<(string Directive, string Source)> added)
     {
         var header = new StringBuilder();
-        foreach (var (name, sources) in directives)
+        foreach (var (name, sources) in Merge(added))
         {
             header.Append(name).Append(' ').AppendJoin(' ', sources).Append("; ");
         }
@@ -87,5 +100,45 @@ public sealed partial class ContentSecurityPolicy
         return header.ToString().TrimEnd(' ', ';');
     }
 
-    private void Set(string directive, params string[] sources) => directives[directive] = [.. sources];
+    /// <summary>The defaults with the added sources, directives in name order, each source once.</summary>
+    private static IEnumerable<(string Directive, List<string> Sources)> Merge(List<(string Directive, string Source)> added)
+    {
+        var directives = new SortedDictionary<string, List<string>>(Defaults.ToDictionary(d => d.Directive, d => d.Sources.ToList()), StringComparer.Ordinal);
+        foreach (var (directive, source) in added)
+        {
+            if (!directives.TryGetValue(directive, out var list))
+            {
+                directives[directive] = list = [];
+            }
+
+            list.Remove("'none'");
+            if (!list.Contains(source))
+            {
+                list.Add(source);
+            }
+        }
+
+        return directives.Select(d => (d.Key, d.Value));
+    }
+
+    /// <summary>A list of widenings compared by its content, as the key of a built policy.</summary>
+    private sealed class Widenings(List<(string Directive, string Source)> items) : IEquatable<Widenings>
+    {
+        private readonly List<(string Directive, string Source)> items = items;
+
+        public bool Equals(Widenings? other) => other is not null && items.SequenceEqual(other.items);
+
+        public override bool Equals(object? obj) => Equals(obj as Widenings);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var item in items)
+            {
+                hash.Add(item);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }
