@@ -11,7 +11,10 @@ public static class DataFolder
         ArgumentNullException.ThrowIfNull(text);
         var needle = Encoding.UTF8.GetBytes(text);
         var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        // A database's -wal before the database itself: SQLite copies the log into the database before it empties or
+        // removes the log (a checkpoint, the last connection closing), so text that is in either is found in one of them.
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).OrderBy(f => f.EndsWith("-wal", StringComparison.Ordinal) ? 0 : 1);
+        foreach (var file in files)
         {
             byte[] bytes;
             try
