@@ -197,6 +197,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
             ReceivedAt = DateTime.UtcNow,
             Name = "Ruud Visser",
             Email = visitor,
+            NormalizedEmail = EmailAddresses.Normalize(visitor),
             Message = message ?? "Kunt u langskomen voor de printer?",
             Kind = ContactKind.Access,
             Notification = mailed ? NotificationState.Sent : NotificationState.Pending,

@@ -156,6 +156,7 @@ public sealed class MailRefusalTests : IAsyncLifetime
             ReceivedAt = DateTime.UtcNow,
             Name = name,
             Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl",
+            NormalizedEmail = EmailAddresses.Normalize($"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl"),
             Message = $"Vraag van {name}",
         }).ToList();
         foreach (var submission in submissions)

@@ -82,6 +82,24 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_takes_percent_underscore_and_brackets_as_the_characters_staff_typed()
+    {
+        await Support.Staff.AddSubmissionAsync(site, "Korting", "korting@example.nl", "Graag 50% korting op toner", now.AddHours(-1));
+        await Support.Staff.AddSubmissionAsync(site, "Vijftig", "vijftig@example.nl", "Graag 50 procent korting", now.AddHours(-2));
+        await Support.Staff.AddSubmissionAsync(site, "Spoed", "spoed@example.nl", "[spoed] printer staat stil", now.AddHours(-3));
+        await Support.Staff.AddSubmissionAsync(site, "Geen haken", "haken@example.nl", "s printer staat stil", now.AddHours(-4));
+        await Support.Staff.AddSubmissionAsync(site, "Map", "map@example.nl", "bestand in map_a gezet", now.AddHours(-5));
+        await Support.Staff.AddSubmissionAsync(site, "Mapje", "mapje@example.nl", "bestand in mapXa gezet", now.AddHours(-6));
+
+        // Unescaped, "[s]" would find "s printer" (on SQL Server a set of one letter) and "map_a" also "mapXa".
+        foreach (var (term, found) in new (string, string[])[] { ("50%", ["Korting"]), ("[spoed]", ["Spoed"]), ("[s]", []), ("map_a", ["Map"]) })
+        {
+            var names = (await SearchAsync(term)).QuerySelectorAll("tbody tr td:nth-child(3)").Select(c => c.TextContent).ToList();
+            Assert.Equal(found, names);
+        }
+    }
+
+    [Fact]
     public async Task Opening_a_submission_and_marking_it_handled_records_who_and_when()
     {
         var submission = await Support.Staff.AddSubmissionAsync(site, "Lotte", "lotte@example.nl", "Regel 1\nRegel 2 <b>niet vet</b>", now.AddHours(-2));

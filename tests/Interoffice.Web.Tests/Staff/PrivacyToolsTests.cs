@@ -40,6 +40,23 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_is_found_whatever_its_case_also_in_letters_beyond_ASCII()
+    {
+        // SQLite's LOWER() folds A-Z only, SQL Server's collation every letter: both compare the one stored form instead.
+        using var visitor = Visitor.Of(site);
+        var (sent, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Zoë Ødegård", email: "ZOË.ØDEGÅRD@Example.NL", message: "Over mijn gegevens"));
+        var reference = await ContactPoster.ReferenceAsync(visitor, sent);
+
+        foreach (var typed in new[] { "zoë.ødegård@example.nl", "  Zoë.Ødegård@EXAMPLE.nl ", "ZOË.ØDEGÅRD@Example.NL" })
+        {
+            var page = await Support.Staff.LookUpPersonAsync(staff, typed);
+            Assert.Contains(reference, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(reference, (await Support.Staff.LookUpPersonAsync(staff, "zoe.odegard@example.nl")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Everything_stored_about_an_address_is_exported_as_json_and_then_erased_leaving_nothing()
     {
         using var visitor = Visitor.Of(site);
@@ -219,6 +236,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         ReceivedAt = receivedAt.UtcDateTime,
         Name = name,
         Email = $"{name}@example.nl",
+        NormalizedEmail = EmailAddresses.Normalize($"{name}@example.nl"),
         Message = name,
     };
 

@@ -95,6 +95,7 @@ public static class Staff
             ReceivedAt = receivedAt,
             Name = name,
             Email = email,
+            NormalizedEmail = EmailAddresses.Normalize(email),
             Message = message,
             Kind = kind,
             Status = status,

@@ -62,6 +62,9 @@ public sealed class ContactSubmission
 
     public required string Email { get; set; }
 
+    /// <summary>The address in the form it is compared in (<see cref="Infrastructure.Data.EmailAddresses"/>): how staff find a person.</summary>
+    public required string NormalizedEmail { get; set; }
+
     /// <summary>Normalised to +&lt;country&gt;&lt;number&gt;; null when not given.</summary>
     public string? Phone { get; set; }
 
@@ -94,6 +97,7 @@ internal sealed class ContactSubmissionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Notification).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.Property(s => s.HandledBy).HasMaxLength(256);
         builder.HasIndex(s => s.ReceivedAt);
-        builder.HasIndex(s => s.Email);
+        builder.Property(s => s.NormalizedEmail).HasMaxLength(ContactForm.EmailMax);
+        builder.HasIndex(s => s.NormalizedEmail);
     }
 }

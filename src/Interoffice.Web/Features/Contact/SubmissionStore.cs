@@ -25,6 +25,7 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
             ReceivedAt = time.GetUtcNow().UtcDateTime,
             Name = form.Name!,
             Email = form.Email!,
+            NormalizedEmail = EmailAddresses.Normalize(form.Email!),
             Phone = PhoneNumber.Normalize(form.Phone),
             Message = form.Message!,
             Kind = form.ParsedKind ?? ContactKind.General,

@@ -84,8 +84,6 @@ public sealed record SubmissionDetail(ContactSubmission Submission, DateTime? Du
 [Area(StaffExtensions.Area)]
 public sealed class InboxController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, OutboxSignal outbox, TimeProvider time) : Controller
 {
-    public const int PageSize = 20;
-
     [HttpGet("/beheer")]
     public Task<IActionResult> Index(InboxFilter filter, CancellationToken cancellationToken)
     {
@@ -102,13 +100,11 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     private async Task<IActionResult> ListAsync(InboxFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Filtered(filter);
-        var total = await query.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var total = await InboxQueries.Filtered(db, filter).CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + InboxQueries.PageSize - 1) / InboxQueries.PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var now = Now();
-        var overdueBefore = now.AddMonths(-1);
-        var submissions = await Ordered(query, overdueBefore).Skip((page - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(cancellationToken);
+        var submissions = await InboxQueries.Page(db, filter, now.AddMonths(-1), page).ToListAsync(cancellationToken);
         if (filter.HasSearch)
         {
             // That a search happened and how much it found; the words searched for may be personal data and stay out.
@@ -130,7 +126,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         }
 
         var now = Now();
-        var rows = await Ordered(Filtered(filter), now.AddMonths(-1)).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await InboxQueries.Ordered(InboxQueries.Filtered(db, filter), now.AddMonths(-1)).ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         Csv.AppendRow(csv, ["Referentie", "Ontvangen (UTC)", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", "Behandeld op (UTC)", "Melding aan medewerkers", "Bericht"]);
@@ -150,14 +146,14 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     [HttpGet("/beheer/berichten/{id:guid}")]
     public async Task<IActionResult> Detail(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var submission = await InboxQueries.One(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (submission is null)
         {
             return NotFound();
         }
 
         await audit.WriteAsync(AuditAction.ViewSubmission, submission.Reference, cancellationToken: cancellationToken);
-        var notification = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var notification = await InboxQueries.Notification(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var row = Row(submission, Now());
         return View(new SubmissionDetail(submission, row.DueAt, row.Overdue, notification));
     }
@@ -165,7 +161,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     [HttpPost("/beheer/berichten/{id:guid}/status")]
     public async Task<IActionResult> SetStatus(Guid id, [FromForm(Name = "status")] SubmissionStatus status, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var submission = await InboxQueries.One(db, id).FirstOrDefaultAsync(cancellationToken);
         if (submission is null)
         {
             return NotFound();
@@ -182,8 +178,8 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     [HttpPost("/beheer/berichten/{id:guid}/melding")]
     public async Task<IActionResult> Resend(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        var message = await db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var submission = await InboxQueries.One(db, id).FirstOrDefaultAsync(cancellationToken);
+        var message = await InboxQueries.Notification(db, id).FirstOrDefaultAsync(cancellationToken);
         if (submission is null || message is null)
         {
             return NotFound();
@@ -206,14 +202,14 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     [HttpGet("/beheer/berichten/{id:guid}/verwijderen")]
     public async Task<IActionResult> ConfirmDelete(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var submission = await InboxQueries.One(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return submission is null ? NotFound() : View(submission);
     }
 
     [HttpPost("/beheer/berichten/{id:guid}/verwijderen")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await db.Set<ContactSubmission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var submission = await InboxQueries.One(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (submission is null)
         {
             return NotFound();
@@ -223,34 +219,6 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         TempData["Melding"] = $"Bericht {submission.Reference} is verwijderd.";
         return Redirect("/beheer");
     }
-
-    private IQueryable<ContactSubmission> Filtered(InboxFilter filter)
-    {
-        var query = db.Set<ContactSubmission>().AsQueryable();
-        if (filter.Status is { } status)
-        {
-            query = query.Where(s => s.Status == status);
-        }
-
-        if (filter.Kind is { } kind)
-        {
-            query = query.Where(s => s.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(s => EF.Functions.Like(s.Name, pattern, "\\") || EF.Functions.Like(s.Email, pattern, "\\") || EF.Functions.Like(s.Message, pattern, "\\") || EF.Functions.Like(s.Reference, pattern, "\\"));
-        }
-
-        return query;
-    }
-
-    // Open privacy requests past their month first, then open privacy requests, then the newest.
-    private static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime overdueBefore) =>
-        query.OrderByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New && s.ReceivedAt < overdueBefore)
-            .ThenByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New)
-            .ThenByDescending(s => s.ReceivedAt);
 
     private static InboxRow Row(ContactSubmission s, DateTime now)
     {

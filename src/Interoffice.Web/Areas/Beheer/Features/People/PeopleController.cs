@@ -108,20 +108,8 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
             return new PersonModel(null, [], []);
         }
 
-        var lower = address.ToLowerInvariant();
-
-        // ToLower here is SQL's LOWER(): addresses are matched whatever their case, on both providers.
-#pragma warning disable CA1304, CA1311, CA1862
-        var submissions = await db.Set<ContactSubmission>().AsNoTracking()
-            .Where(s => s.Email.ToLower() == lower)
-            .OrderBy(s => s.ReceivedAt)
-            .ToListAsync(cancellationToken);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var mails = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => (m.ContactSubmissionId != null && ids.Contains(m.ContactSubmissionId.Value)) || (m.ReplyToAddress != null && m.ReplyToAddress.ToLower() == lower))
-            .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken);
-#pragma warning restore CA1304, CA1311, CA1862
+        var submissions = await PersonQueries.Submissions(db, address).ToListAsync(cancellationToken);
+        var mails = await PersonQueries.Mails(db, [.. submissions.Select(s => s.Id)]).ToListAsync(cancellationToken);
         return new PersonModel(address, submissions, mails);
     }
 

@@ -172,6 +172,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<string>("Notification")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -200,7 +205,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("ReceivedAt");
 

@@ -164,6 +164,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notification")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -192,7 +197,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("ReceivedAt");
 

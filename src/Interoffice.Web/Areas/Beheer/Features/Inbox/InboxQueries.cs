@@ -1,0 +1,62 @@
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Areas.Beheer.Features.Inbox;
+
+/// <summary>The inbox's queries, built apart from running them so a test can have SQL Server translate each one.</summary>
+public static class InboxQueries
+{
+    public const int PageSize = 20;
+
+    /// <summary>Submissions matching the filter's status, kind and search words (anywhere in name, address, message or reference).</summary>
+    public static IQueryable<ContactSubmission> Filtered(SiteDbContext db, InboxFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.Set<ContactSubmission>().AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(s => s.Status == status);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(s => s.Kind == kind);
+        }
+
+        if (filter.HasSearch)
+        {
+            var pattern = Like.Containing(filter.Search.Trim());
+            query = query.Where(s => EF.Functions.Like(s.Name, pattern, Like.Escape) || EF.Functions.Like(s.Email, pattern, Like.Escape)
+                || EF.Functions.Like(s.Message, pattern, Like.Escape) || EF.Functions.Like(s.Reference, pattern, Like.Escape));
+        }
+
+        return query;
+    }
+
+    /// <summary>Open privacy requests past their month first, then open privacy requests, then the newest.</summary>
+    public static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime overdueBefore) =>
+        query.OrderByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New && s.ReceivedAt < overdueBefore)
+            .ThenByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New)
+            .ThenByDescending(s => s.ReceivedAt)
+            .ThenBy(s => s.Id);
+
+    /// <summary>One page (from 1) of the filtered, ordered list.</summary>
+    public static IQueryable<ContactSubmission> Page(SiteDbContext db, InboxFilter filter, DateTime overdueBefore, int page) =>
+        Ordered(Filtered(db, filter), overdueBefore).Skip((page - 1) * PageSize).Take(PageSize);
+
+    public static IQueryable<ContactSubmission> One(SiteDbContext db, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ContactSubmission>().Where(s => s.Id == id);
+    }
+
+    /// <summary>The latest staff mail about a submission.</summary>
+    public static IQueryable<OutboxMessage> Notification(SiteDbContext db, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).Take(1);
+    }
+}

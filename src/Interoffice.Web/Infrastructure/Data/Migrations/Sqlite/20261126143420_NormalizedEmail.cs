@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NormalizedEmail : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ContactSubmissions_Email",
+                table: "ContactSubmissions");
+
+            migrationBuilder.AddColumn<string>(
+                name: "NormalizedEmail",
+                table: "ContactSubmissions",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: false,
+                defaultValue: "");
+
+            // Addresses stored before: lower-cased by the database (SQLite folds ASCII letters only; the site itself
+            // folds every letter for what it stores from now on).
+            migrationBuilder.Sql(@"UPDATE ""ContactSubmissions"" SET ""NormalizedEmail"" = LOWER(TRIM(""Email""));");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactSubmissions_NormalizedEmail",
+                table: "ContactSubmissions",
+                column: "NormalizedEmail");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ContactSubmissions_NormalizedEmail",
+                table: "ContactSubmissions");
+
+            migrationBuilder.DropColumn(
+                name: "NormalizedEmail",
+                table: "ContactSubmissions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactSubmissions_Email",
+                table: "ContactSubmissions",
+                column: "Email");
+        }
+    }
+}
