@@ -1,8 +1,11 @@
+using Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
 using Interoffice.Web.Areas.Beheer.Features.Inbox;
 using Interoffice.Web.Areas.Beheer.Features.People;
+using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -76,5 +79,79 @@ public sealed class SqlServerTests
 
         Assert.Contains("WHERE [a].[NormalizedEmail] = @normalizedEmail", sql.Sent[0], StringComparison.Ordinal);
         Assert.Contains("WHERE [a].[NormalizedUserName] = @normalizedUserName", sql.Sent[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consent_lookups_the_evidence_the_period_export_and_the_figures_translate_for_SQL_Server()
+    {
+        using var sql = new SqlServerStatements();
+        var start = new DateTime(2026, 10, 31, 23, 0, 0, DateTimeKind.Utc);
+        var end = start.AddDays(30);
+
+        var of = ConsentQueries.Of(sql.Db, "5b0d3c1e-0f4a-4a57-9d3c-2d7e1f0a9b11").ToQueryString();
+        var following = ConsentQueries.Following(sql.Db, [new string('a', 64), new string('b', 64)]).ToQueryString();
+        var snapshots = ConsentQueries.Snapshots(sql.Db, [new string('c', 64), new string('d', 64)]).ToQueryString();
+        var period = ConsentQueries.RecordedBetween(sql.Db, start, end).ToQueryString();
+        var figures = FigureRow.Of(sql.Db, new FiguresPeriod(DateOnly.FromDateTime(start.AddDays(1)), DateOnly.FromDateTime(end))).ToQueryString();
+        var sealedBefore = ConsentQueries.SealedBefore(sql.Db, 42).Select(r => new { r.Id, r.Hash, r.RecordedAt }).ToQueryString();
+        Assert.Contains("WHERE [c].[ConsentId] = @consentId", of, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [c].[Id]", of, StringComparison.Ordinal);
+        Assert.Contains("[c].[PreviousHash] IN (@list1, @list2)", following, StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Hash] IN (@list1, @list2)", snapshots, StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[RecordedAt] >= @startUtc AND [c].[RecordedAt] < @endUtc", period, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [c].[RecordedAt], [c].[Id]", period, StringComparison.Ordinal);
+        Assert.DoesNotContain("[c].[ConsentId]", figures, StringComparison.Ordinal);
+        Assert.DoesNotContain("[c].[BrowserFamily]", figures, StringComparison.Ordinal);
+        Assert.Contains("SELECT [c].[RecordedAt], [c].[PolicyVersion], [c].[Method]", figures, StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Hash] IS NOT NULL AND [c].[Id] < @firstKept", sealedBefore, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [c].[Id] DESC", sealedBefore, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retention_and_erasure_delete_with_statements_SQL_Server_runs_as_written()
+    {
+        using var sql = new SqlServerStatements();
+        var cutoff = new DateTime(2024, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        List<Guid> ids = [Guid.NewGuid(), Guid.NewGuid()];
+
+        await SubmissionDeletion.MailsOf(sql.Db, s => s.ReceivedAt < cutoff).ExecuteDeleteAsync();
+        await SubmissionDeletion.MailsOf(sql.Db, s => ids.Contains(s.Id)).ExecuteDeleteAsync();
+        await AuditLog.Before(sql.Db, cutoff).ExecuteDeleteAsync();
+        await ConsentQueries.Through(sql.Db, 42).ExecuteDeleteAsync();
+        await ConsentQueries.AdvanceStartAsync(sql.Db, 42, new string('d', 64), cutoff, 7, CancellationToken.None);
+        await ConsentQueries.Unreferenced(sql.Db, new string('e', 64), cutoff).ExecuteDeleteAsync();
+        Assert.Equal(6, sql.Sent.Count);
+        Assert.Contains("WHERE [c].[ReceivedAt] < @cutoff", sql.Sent[0], StringComparison.Ordinal);
+        Assert.StartsWith("DELETE FROM [o]\nFROM [OutboxMessages] AS [o]\nWHERE [o].[ContactSubmissionId] IN (", sql.Sent[1].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Id] IN (@ids1, @ids2)", sql.Sent[1], StringComparison.Ordinal);
+        Assert.Contains("DELETE FROM [a]\nFROM [AuditEntries] AS [a]\nWHERE [a].[At] < @cutoff", sql.Sent[2].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Id] <= @lastId", sql.Sent[3], StringComparison.Ordinal);
+
+        // The log's start only ever moves forward, in one statement, so two instances at once cannot move it back.
+        Assert.Contains("[c].[RemovedCount] = [c].[RemovedCount] + @", sql.Sent[4], StringComparison.Ordinal);
+        Assert.Contains("WHERE [c].[Id] = 1 AND [c].[RemovedThroughId] < @lastId", sql.Sent[4], StringComparison.Ordinal);
+        Assert.Contains("NOT EXISTS (", sql.Sent[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_outbox_claim_is_one_conditional_update_and_the_audit_log_pages_on_SQL_Server()
+    {
+        using var sql = new SqlServerStatements();
+        var now = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+
+        var due = OutboxQueries.Due(sql.Db, now, 25).ToQueryString();
+        var won = await OutboxQueries.ClaimAsync(sql.Db, 7, now, Guid.NewGuid(), now.AddSeconds(60), CancellationToken.None);
+        var claimed = OutboxQueries.Claimed(sql.Db, 7, Guid.NewGuid()).ToQueryString();
+        var audit = AuditLog.Page(sql.Db, 3, 50).ToQueryString();
+        Assert.Equal(0, won);
+        Assert.Contains("SELECT TOP(@p) [o].[Id]", due, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [o].[Id]", due, StringComparison.Ordinal);
+
+        // Won only if still due and held by nobody: the condition is part of the one UPDATE, not read before it.
+        var claim = Assert.Single(sql.Sent).ReplaceLineEndings("\n");
+        Assert.StartsWith("UPDATE [o]\nSET [o].[ClaimToken] = @", claim, StringComparison.Ordinal);
+        Assert.Contains("WHERE [o].[Id] = @id AND [o].[SentAt] IS NULL AND [o].[DeadAt] IS NULL AND [o].[NextAttemptAt] <= @now AND ([o].[ClaimedUntil] IS NULL OR [o].[ClaimedUntil] < @", claim, StringComparison.Ordinal);
+        Assert.Contains("WHERE [o].[Id] = @id AND [o].[ClaimToken] = @token", claimed, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [a].[Id] DESC\nOFFSET @p ROWS FETCH NEXT @p1 ROWS ONLY", audit.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

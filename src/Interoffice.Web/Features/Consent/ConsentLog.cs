@@ -168,22 +168,14 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         var cutoff = time.GetUtcNow().AddMonths(-options.Value.RecordRetentionMonths).UtcDateTime;
         await SealUnsealedAsync(cancellationToken);
         var firstKept = await db.Set<ConsentRecord>().Where(r => r.RecordedAt >= cutoff).MinAsync(r => (long?)r.Id, cancellationToken);
-        var lastRemoved = await db.Set<ConsentRecord>().AsNoTracking()
-            .Where(r => r.Hash != null && (firstKept == null || r.Id < firstKept))
-            .OrderByDescending(r => r.Id)
+        var lastRemoved = await ConsentQueries.SealedBefore(db, firstKept)
             .Select(r => new { r.Id, r.Hash, r.RecordedAt })
             .FirstOrDefaultAsync(cancellationToken);
         var deleted = lastRemoved is null ? 0 : await db.DeleteInTransactionAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            var count = await db.Set<ConsentRecord>().CountAsync(r => r.Id <= lastRemoved.Id, ct);
-            var advanced = await db.Set<ConsentLogStart>()
-                .Where(s => s.Id == ConsentLogStart.SingleId && s.RemovedThroughId < lastRemoved.Id)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(s => s.RemovedThroughId, lastRemoved.Id)
-                    .SetProperty(s => s.RemovedThroughHash, lastRemoved.Hash!)
-                    .SetProperty(s => s.RemovedThroughAt, lastRemoved.RecordedAt)
-                    .SetProperty(s => s.RemovedCount, s => s.RemovedCount + count), ct);
+            var count = await ConsentQueries.Through(db, lastRemoved.Id).CountAsync(ct);
+            var advanced = await ConsentQueries.AdvanceStartAsync(db, lastRemoved.Id, lastRemoved.Hash!, lastRemoved.RecordedAt, count, ct);
             if (advanced == 0)
             {
                 if (await db.Set<ConsentLogStart>().AnyAsync(ct))
@@ -196,15 +188,13 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 await db.SaveChangesAsync(ct);
             }
 
-            return await db.Set<ConsentRecord>().Where(r => r.Id <= lastRemoved.Id).ExecuteDeleteAsync(ct);
+            return await ConsentQueries.Through(db, lastRemoved.Id).ExecuteDeleteAsync(ct);
         }, cancellationToken);
 
         // A snapshot goes only when no record refers to it and it was first served before the cutoff, so that no
         // instance can still be showing it (a choice under it lasts at most 13 months).
         var current = policy.Version;
-        var snapshots = await db.Set<ConsentSnapshot>()
-            .Where(s => s.Hash != current && s.FirstServedAt < cutoff && !db.Set<ConsentRecord>().Any(r => r.PolicyVersion == s.Hash))
-            .ExecuteDeleteAsync(cancellationToken);
+        var snapshots = await ConsentQueries.Unreferenced(db, current, cutoff).ExecuteDeleteAsync(cancellationToken);
         LogDeleted(logger, deleted, cutoff, snapshots);
         await LogHeadAsync(cancellationToken);
         return deleted;

@@ -18,8 +18,7 @@ public sealed class SubmissionDeletion(SiteDbContext db, PickupFolder pickup)
         ArgumentNullException.ThrowIfNull(record);
         return db.DeleteInTransactionAsync(async token =>
         {
-            var ids = db.Set<ContactSubmission>().Where(which).Select(s => (Guid?)s.Id);
-            var mails = db.Set<OutboxMessage>().Where(m => ids.Contains(m.ContactSubmissionId));
+            var mails = MailsOf(db, which);
             var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(token);
             await mails.ExecuteDeleteAsync(token);
             var deleted = await db.Set<ContactSubmission>().Where(which).ExecuteDeleteAsync(token);
@@ -29,5 +28,13 @@ public sealed class SubmissionDeletion(SiteDbContext db, PickupFolder pickup)
             pickup.Delete(files);
             return deleted;
         }, cancellationToken);
+    }
+
+    /// <summary>The staff mails about the submissions <paramref name="which"/> selects.</summary>
+    public static IQueryable<OutboxMessage> MailsOf(SiteDbContext db, Expression<Func<ContactSubmission, bool>> which)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = db.Set<ContactSubmission>().Where(which).Select(s => (Guid?)s.Id);
+        return db.Set<OutboxMessage>().Where(m => ids.Contains(m.ContactSubmissionId));
     }
 }

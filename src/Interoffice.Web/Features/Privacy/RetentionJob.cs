@@ -42,7 +42,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
         var submissionCutoff = now.AddMonths(-options.Value.ContactSubmissions).UtcDateTime;
         var submissions = await services.GetRequiredService<SubmissionDeletion>()
             .DeleteAsync(s => s.ReceivedAt < submissionCutoff, _ => Task.CompletedTask, cancellationToken);
-        var owned = await db.Set<OutboxMessage>().Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
+        var owned = await OutboxQueries.PickupFiles(db).ToListAsync(cancellationToken);
         var pickupFiles = services.GetRequiredService<PickupFolder>().DeleteUnownedBefore(submissionCutoff, owned.ToHashSet(StringComparer.Ordinal));
         var consent = await services.GetRequiredService<ConsentLog>().DeleteExpiredAsync(cancellationToken);
         var auditCutoff = now.AddMonths(-options.Value.AuditLogMonths).UtcDateTime;

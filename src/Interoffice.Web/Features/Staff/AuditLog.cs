@@ -56,5 +56,19 @@ public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAc
 
     /// <summary>Deletes entries written before <paramref name="cutoff"/> (Retention:AuditLogMonths); returns how many.</summary>
     public Task<int> DeleteBeforeAsync(DateTime cutoff, CancellationToken cancellationToken) =>
-        db.Set<AuditEntry>().Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        Before(db, cutoff).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Entries written before <paramref name="cutoff"/>.</summary>
+    public static IQueryable<AuditEntry> Before(SiteDbContext db, DateTime cutoff)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<AuditEntry>().Where(a => a.At < cutoff);
+    }
+
+    /// <summary>One page (from 1) of the log, newest first, with one entry more than <paramref name="size"/> to tell whether more follow.</summary>
+    public static IQueryable<AuditEntry> Page(SiteDbContext db, int page, int size)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * size).Take(size + 1);
+    }
 }

@@ -103,12 +103,7 @@ public sealed partial class OutboxSender(
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
         var observers = scope.ServiceProvider.GetServices<IOutboxObserver>().ToList();
         var now = Now();
-        var due = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .OrderBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
+        var due = await OutboxQueries.Due(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
 
         var tried = 0;
         var sent = 0;
@@ -184,10 +179,8 @@ public sealed partial class OutboxSender(
         var now = Now();
         var token = Guid.NewGuid();
         var until = now.AddSeconds(options.Value.ClaimSeconds);
-        var won = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
-        return won == 1 ? await db.Set<OutboxMessage>().SingleOrDefaultAsync(m => m.Id == id && m.ClaimToken == token, cancellationToken) : null;
+        var won = await OutboxQueries.ClaimAsync(db, id, now, token, until, cancellationToken);
+        return won == 1 ? await OutboxQueries.Claimed(db, id, token).SingleOrDefaultAsync(cancellationToken) : null;
     }
 
     // The server cannot be reached: this message and every other one due now wait for their next try.

@@ -16,7 +16,7 @@ public sealed class AuditController(SiteDbContext db) : Controller
     public async Task<IActionResult> Index([FromQuery(Name = "pagina")] int page, CancellationToken cancellationToken)
     {
         page = Math.Max(1, page);
-        var entries = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var entries = await AuditLog.Page(db, page, PageSize).ToListAsync(cancellationToken);
         return View(new AuditPage([.. entries.Take(PageSize)], page, entries.Count > PageSize));
     }
 }

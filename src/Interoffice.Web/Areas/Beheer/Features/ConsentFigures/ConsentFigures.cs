@@ -15,6 +15,14 @@ public sealed record FigureRow(
     bool? Advertising,
     bool GlobalPrivacyControl)
 {
+    /// <summary>Only the columns the figures need, for the period; counted in memory, so the query is plain on every provider.</summary>
+    public static IQueryable<FigureRow> Of(Interoffice.Web.Infrastructure.Data.SiteDbContext db, FiguresPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return ConsentQueries.RecordedBetween(db, period.StartUtc, period.EndUtc)
+            .Select(r => new FigureRow(r.RecordedAt, r.PolicyVersion, r.Method, r.Analytics, r.Tracking, r.Social, r.Advertising, r.GlobalPrivacyControl));
+    }
+
     public bool? Answer(ConsentCategory category) => category switch
     {
         ConsentCategory.Analytics => Analytics,

@@ -32,7 +32,7 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
 
         var figures = await CountAsync(input.Period, cancellationToken);
         var versions = figures.Versions.Select(v => v.Version).ToList();
-        var stored = await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        var stored = await ConsentQueries.Snapshots(db, versions).ToListAsync(cancellationToken);
         var snapshots = stored.Select(s => (s.Hash, Content: PolicySnapshot.FromJson(s.Content)))
             .Where(s => s.Content is not null)
             .ToDictionary(s => s.Hash, s => s.Content!, StringComparer.Ordinal);
@@ -70,15 +70,9 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
         return File(Csv.Encode(csv), "text/csv; charset=utf-8", $"toestemmingen-cijfers-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
     }
 
-    // Only the columns the figures need, for the period; counted in memory, so the query is plain on every provider.
     private async Task<ConsentFigures> CountAsync(FiguresPeriod period, CancellationToken cancellationToken)
     {
-        var start = period.StartUtc;
-        var end = period.EndUtc;
-        var rows = await db.Set<ConsentRecord>().AsNoTracking()
-            .Where(r => r.RecordedAt >= start && r.RecordedAt < end)
-            .Select(r => new FigureRow(r.RecordedAt, r.PolicyVersion, r.Method, r.Analytics, r.Tracking, r.Social, r.Advertising, r.GlobalPrivacyControl))
-            .ToListAsync(cancellationToken);
+        var rows = await FigureRow.Of(db, period).ToListAsync(cancellationToken);
         return ConsentFigures.Compute(period, rows);
     }
 

@@ -74,11 +74,10 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
         var hashes = records.Where(r => r.Hash != null).Select(r => r.Hash!).ToList();
         var versions = records.Select(r => r.PolicyVersion).Distinct().ToList();
-        var successors = await db.Set<ConsentRecord>().AsNoTracking()
-            .Where(r => r.PreviousHash != null && hashes.Contains(r.PreviousHash))
+        var successors = await ConsentQueries.Following(db, hashes)
             .Select(r => new { r.Id, r.PreviousHash, r.Hash })
             .ToListAsync(cancellationToken);
-        var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        var snapshots = await ConsentQueries.Snapshots(db, versions).ToListAsync(cancellationToken);
         var verdict = await verifier.VerifyAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ConsentEvidence, id, cancellationToken: cancellationToken);
 
@@ -127,7 +126,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     {
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var records = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.RecordedAt >= start && r.RecordedAt < end).OrderBy(r => r.RecordedAt).ToListAsync(cancellationToken);
+        var records = await ConsentQueries.RecordedBetween(db, start, end).ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportConsent, $"{from:yyyy-MM-dd} t/m {to:yyyy-MM-dd}: {records.Count} keuzes", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         Csv.AppendRow(csv, ["Keuzenummer", "Tijdstip (UTC)", "Beleidsversie", "Hoe", "Analytisch", "Tracking", "Social media", "Advertenties", "Global Privacy Control", "Browser", "Hash"]);
@@ -156,12 +155,12 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
         new DateTimeOffset(DutchTime.FromUtc(utc), DutchTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>
-        db.Set<ConsentRecord>().AsNoTracking().Where(r => r.ConsentId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        ConsentQueries.Of(db, id).ToListAsync(cancellationToken);
 
     private async Task<List<ShownSnapshot>> SnapshotsOfAsync(IReadOnlyList<ConsentRecord> records, CancellationToken cancellationToken)
     {
         var versions = records.Select(r => r.PolicyVersion).Distinct().ToList();
-        var stored = versions.Count == 0 ? [] : await db.Set<ConsentSnapshot>().AsNoTracking().Where(s => versions.Contains(s.Hash)).ToListAsync(cancellationToken);
+        var stored = versions.Count == 0 ? [] : await ConsentQueries.Snapshots(db, versions).ToListAsync(cancellationToken);
         return [.. stored.Select(s => new ShownSnapshot(s.Hash, s.FirstServedAt, PolicySnapshot.FromJson(s.Content), PolicySnapshot.HashOf(s.Content) == s.Hash))];
     }
 }

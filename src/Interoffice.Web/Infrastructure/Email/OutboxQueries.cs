@@ -1,0 +1,45 @@
+using Interoffice.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interoffice.Web.Infrastructure.Email;
+
+/// <summary>How instances share the outbox, built apart from running it so a test can have SQL Server translate each statement.</summary>
+public static class OutboxQueries
+{
+    /// <summary>The ids of messages due now that no instance holds, oldest first.</summary>
+    public static IQueryable<long> Due(SiteDbContext db, DateTime now, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(batchSize);
+    }
+
+    /// <summary>
+    /// Wins one message for <paramref name="until"/> with a conditional update: only if it is still due and nobody
+    /// holds it, so of two instances trying at once one wins. Returns 1 when won.
+    /// </summary>
+    public static Task<int> ClaimAsync(SiteDbContext db, long id, DateTime now, Guid token, DateTime until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+    }
+
+    /// <summary>The message as won by <paramref name="token"/>.</summary>
+    public static IQueryable<OutboxMessage> Claimed(SiteDbContext db, long id, Guid token)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => m.Id == id && m.ClaimToken == token);
+    }
+
+    /// <summary>The names of the files in the pickup folder that a message still owns.</summary>
+    public static IQueryable<string> PickupFiles(SiteDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => m.PickupFile != null).Select(m => m.PickupFile!);
+    }
+}
