@@ -32,8 +32,9 @@ public sealed partial class ContentSecurityPolicy
     // once. Bounded, in case a caller ever widens by something that varies.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Widenings, string> Built = new();
     private const int MaxBuilt = 256;
+    private static int built;
 
-    private List<(string Directive, string Source)>? added;
+    private List<(string Directive, string[] Sources)>? calls;
 
     /// <summary>The CSP hash sources of every inline script (a script element without src) in a piece of markup.</summary>
     public static IReadOnlyList<string> HashesOfInlineScripts(string markup)
@@ -57,42 +58,38 @@ public sealed partial class ContentSecurityPolicy
     {
         ArgumentNullException.ThrowIfNull(directive);
         ArgumentNullException.ThrowIfNull(sources);
-        added ??= [];
-        foreach (var source in sources)
-        {
-            added.Add((directive, source));
-        }
+        (calls ??= []).Add((directive, [.. sources]));
     }
 
     public IReadOnlyList<string> SourcesOf(string directive) =>
-        Merge(added ?? []).FirstOrDefault(d => d.Directive == directive).Sources ?? [];
+        Merge(calls ?? []).TryGetValue(directive, out var list) ? list : [];
 
     public override string ToString()
     {
-        if (added is null)
+        if (calls is null)
         {
             return Unchanged;
         }
 
-        var key = new Widenings(added);
+        var key = new Widenings(calls);
         if (Built.TryGetValue(key, out var header))
         {
             return header;
         }
 
-        header = Build(added);
-        if (Built.Count < MaxBuilt)
+        header = Build(calls);
+        if (Volatile.Read(ref built) < MaxBuilt && Built.TryAdd(new Widenings([.. calls]), header))
         {
-            Built.TryAdd(new Widenings([.. added]), header);
+            Interlocked.Increment(ref built);
         }
 
         return header;
     }
 
-    private static string Build(List<(string Directive, string Source)> added)
+    private static string Build(List<(string Directive, string[] Sources)> calls)
     {
         var header = new StringBuilder();
-        foreach (var (name, sources) in Merge(added))
+        foreach (var (name, sources) in Merge(calls))
         {
             header.Append(name).Append(' ').AppendJoin(' ', sources).Append("; ");
         }
@@ -100,42 +97,55 @@ public sealed partial class ContentSecurityPolicy
         return header.ToString().TrimEnd(' ', ';');
     }
 
-    /// <summary>The defaults with the added sources, directives in name order, each source once.</summary>
-    private static IEnumerable<(string Directive, List<string> Sources)> Merge(List<(string Directive, string Source)> added)
+    /// <summary>
+    /// The defaults widened call by call, directives in name order: a directive the defaults lack takes the sources as
+    /// given; one they have loses <c>'none'</c> and gains each source it does not have yet.
+    /// </summary>
+    private static SortedDictionary<string, List<string>> Merge(List<(string Directive, string[] Sources)> calls)
     {
         var directives = new SortedDictionary<string, List<string>>(Defaults.ToDictionary(d => d.Directive, d => d.Sources.ToList()), StringComparer.Ordinal);
-        foreach (var (directive, source) in added)
+        foreach (var (directive, sources) in calls)
         {
             if (!directives.TryGetValue(directive, out var list))
             {
-                directives[directive] = list = [];
+                directives[directive] = [.. sources];
+                continue;
             }
 
             list.Remove("'none'");
-            if (!list.Contains(source))
+            foreach (var source in sources)
             {
-                list.Add(source);
+                if (!list.Contains(source))
+                {
+                    list.Add(source);
+                }
             }
         }
 
-        return directives.Select(d => (d.Key, d.Value));
+        return directives;
     }
 
     /// <summary>A list of widenings compared by its content, as the key of a built policy.</summary>
-    private sealed class Widenings(List<(string Directive, string Source)> items) : IEquatable<Widenings>
+    private sealed class Widenings(List<(string Directive, string[] Sources)> items) : IEquatable<Widenings>
     {
-        private readonly List<(string Directive, string Source)> items = items;
+        private readonly List<(string Directive, string[] Sources)> items = items;
 
-        public bool Equals(Widenings? other) => other is not null && items.SequenceEqual(other.items);
+        public bool Equals(Widenings? other) =>
+            other is not null && items.Count == other.items.Count
+            && items.Zip(other.items).All(pair => pair.First.Directive == pair.Second.Directive && pair.First.Sources.SequenceEqual(pair.Second.Sources));
 
         public override bool Equals(object? obj) => Equals(obj as Widenings);
 
         public override int GetHashCode()
         {
             var hash = new HashCode();
-            foreach (var item in items)
+            foreach (var (directive, sources) in items)
             {
-                hash.Add(item);
+                hash.Add(directive);
+                foreach (var source in sources)
+                {
+                    hash.Add(source);
+                }
             }
 
             return hash.ToHashCode();
