@@ -1,3 +1,4 @@
+using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +61,69 @@ public sealed class DatabaseTests
         // What an auditor reads in the key: tokens and cookies are sealed with AES-256-GCM (authenticated encryption).
         Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", key.Xml, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_value_longer_than_its_column_is_refused_on_SQLite_as_SQL_Server_would()
+    {
+        await using var site = new SiteFactory();
+        using var _ = site.CreateClient();
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var before = await db.Set<AuditEntry>().CountAsync();
+        var name = "medewerker-" + new string('x', 250) + "@interoffice.nl";
+        db.Add(new AuditEntry { At = DateTime.UtcNow, Actor = name, Action = AuditAction.SignIn });
+
+        var refused = await Assert.ThrowsAsync<StoredValueTooLongException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("AuditEntry.Actor is 276 characters long; its column holds 256", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("medewerker", refused.Message, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        Assert.Equal(before, await db.Set<AuditEntry>().CountAsync());
+    }
+
+    [Fact]
+    public void Every_string_column_has_a_length_unless_it_holds_text_of_any_size_on_purpose()
+    {
+        using var db = new SqlServerSiteDbContext(new DbContextOptionsBuilder<SqlServerSiteDbContext>().UseSqlServer("Server=none").UseApplicationServiceProvider(DesignTime.Services).Options);
+
+        var unbounded = db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is null).Select(p => $"{e.DisplayName()}.{p.Name}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(UnboundedOnPurpose.Order(StringComparer.Ordinal), unbounded);
+    }
+
+    // Mail bodies, the snapshot of what a visitor saw, Data Protection's key XML, and Identity's own ids (keys: nvarchar(450)
+    // on SQL Server), hashes, stamps, claims and passkey data (the name staff give a passkey is cut to 50 characters).
+    private static readonly string[] UnboundedOnPurpose =
+    [
+        "ConsentSnapshot.Content",
+        "DataProtectionKey.FriendlyName",
+        "DataProtectionKey.Xml",
+        "IdentityPasskeyData.Name",
+        "IdentityRole.ConcurrencyStamp",
+        "IdentityRole.Id",
+        "IdentityRoleClaim<string>.ClaimType",
+        "IdentityRoleClaim<string>.ClaimValue",
+        "IdentityRoleClaim<string>.RoleId",
+        "IdentityUserClaim<string>.ClaimType",
+        "IdentityUserClaim<string>.ClaimValue",
+        "IdentityUserClaim<string>.UserId",
+        "IdentityUserLogin<string>.ProviderDisplayName",
+        "IdentityUserLogin<string>.UserId",
+        "IdentityUserPasskey<string>.UserId",
+        "IdentityUserRole<string>.RoleId",
+        "IdentityUserRole<string>.UserId",
+        "IdentityUserToken<string>.UserId",
+        "IdentityUserToken<string>.Value",
+        "OutboxMessage.HtmlBody",
+        "OutboxMessage.TextBody",
+        "StaffUser.ConcurrencyStamp",
+        "StaffUser.Id",
+        "StaffUser.PasswordHash",
+        "StaffUser.SecurityStamp",
+    ];
 
     [Fact]
     public async Task The_migrate_verb_migrates_the_database_and_exits()

@@ -47,6 +47,20 @@ public sealed class StaffAccountTests
     }
 
     [Fact]
+    public async Task An_address_longer_than_an_account_can_hold_is_refused_in_Dutch_and_nothing_is_made()
+    {
+        await using var site = new SiteFactory();
+        var email = new string('k', 250) + "@interoffice.nl";
+
+        var result = await Support.Staff.RunAsync(site, Support.Staff.Password + "\n", "create", "--email", email);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Dit e-mailadres is te lang: een account heeft hoogstens 256 tekens.", result.Error, StringComparison.Ordinal);
+        var listed = await Support.Staff.RunAsync(site, "", "list");
+        Assert.Contains("Er zijn nog geen accounts", listed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_verbs_work_on_the_published_program_with_the_password_on_standard_input()
     {
         var database = SiteProcess.NewDatabasePath();

@@ -71,6 +71,11 @@ public sealed class ContactForm : IValidatableObject
         {
             yield return new ValidationResult("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", [nameof(Email)]);
         }
+        else if (Email is { Length: <= EmailMax } && Infrastructure.Data.EmailAddresses.Normalize(Email).Length > EmailMax)
+        {
+            // Composing a few rare characters makes an address longer; the form it is compared in must fit too.
+            yield return new ValidationResult($"Uw e-mailadres mag hoogstens {EmailMax} tekens lang zijn.", [nameof(Email)]);
+        }
 
         if (Phone is not null && PhoneNumber.Normalize(Phone) is null)
         {

@@ -39,6 +39,10 @@ public static class StaffCommands
 
                 return 0;
 
+            case "create" when email is { Length: > StaffUser.MaxEmailLength }:
+                await error.WriteLineAsync($"Dit e-mailadres is te lang: een account heeft hoogstens {StaffUser.MaxEmailLength} tekens.");
+                return 1;
+
             case "create" when email is not null:
                 var password = await ReadPasswordAsync(input, output);
                 var created = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow().UtcDateTime };

@@ -7,6 +7,7 @@ namespace Interoffice.Web.Infrastructure.Data;
 public static class DataExtensions
 {
     private static readonly SqliteSecureDeleteInterceptor SecureDelete = new();
+    private static readonly StoredLengthGuard Lengths = new();
 
     /// <summary>
     /// Registers <see cref="SiteDbContext"/> on the configured provider, the readiness check on it
@@ -34,11 +35,11 @@ public static class DataExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
                 // The options are built once (they depend on configuration only), not for every request's context.
-                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete), optionsLifetime: ServiceLifetime.Singleton);
+                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete, Lengths), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(
-                    o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(Lengths),
                     optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:

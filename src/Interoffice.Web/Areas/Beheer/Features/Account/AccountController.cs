@@ -57,7 +57,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     public const string WrongPassword = "Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.";
 
     /// <summary>Longer than any e-mail address may be; a longer typed address is not looked up.</summary>
-    public const int MaxEmailLength = 256;
+    public const int MaxEmailLength = StaffUser.MaxEmailLength;
 
     // Verified against for an address without an account, so that it costs the same time as a real one.
     private static string? decoyHash;
