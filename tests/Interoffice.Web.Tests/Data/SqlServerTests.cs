@@ -34,6 +34,19 @@ public sealed class SqlServerTests
 
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
         Assert.All(migrations, id => Assert.Contains($"WHERE [MigrationId] = N'{id}'", script, StringComparison.Ordinal));
+
+        // What the parser alone lets through: SQL Server compiles a whole batch before running it, so a statement that
+        // reads or writes a column added earlier in the same batch fails ("Invalid column name") unless it is in EXEC.
+        Assert.Empty(ColumnsUsedInTheBatchThatAddsThem(script));
+
+        // In CI, also the file the dotnet-ef tool wrote (the one an operator runs): the same script, parsed the same way.
+        if (Environment.GetEnvironmentVariable("SQLSERVER_MIGRATION_SCRIPT") is { Length: > 0 } path)
+        {
+            var written = File.ReadAllText(path);
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(written), out var fileErrors);
+            Assert.True(fileErrors.Count == 0, string.Join("\n", fileErrors.Select(e => $"{path} line {e.Line}: {e.Message}")));
+            Assert.Equal(script.ReplaceLineEndings("\n").Trim(), written.ReplaceLineEndings("\n").Trim());
+        }
     }
 
     [Fact]
@@ -153,5 +166,69 @@ public sealed class SqlServerTests
         Assert.Contains("WHERE [o].[Id] = @id AND [o].[SentAt] IS NULL AND [o].[DeadAt] IS NULL AND [o].[NextAttemptAt] <= @now AND ([o].[ClaimedUntil] IS NULL OR [o].[ClaimedUntil] < @", claim, StringComparison.Ordinal);
         Assert.Contains("WHERE [o].[Id] = @id AND [o].[ClaimToken] = @token", claimed, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [a].[Id] DESC\nOFFSET @p ROWS FETCH NEXT @p1 ROWS ONLY", audit.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    /// <summary>"batch N: column" for each data statement that names a column an ALTER TABLE in its own batch adds.</summary>
+    private static List<string> ColumnsUsedInTheBatchThatAddsThem(string script)
+    {
+        var parsed = (TSqlScript)new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out _);
+        var found = new List<string>();
+        for (var i = 0; i < parsed.Batches.Count; i++)
+        {
+            var batch = parsed.Batches[i];
+            var added = new AddedColumns();
+            batch.Accept(added);
+            var used = new DataStatementColumns();
+            batch.Accept(used);
+            found.AddRange(used.Names.Intersect(added.Names, StringComparer.OrdinalIgnoreCase).Select(c => $"batch {i + 1}: {c}"));
+        }
+
+        return found;
+    }
+
+    private sealed class AddedColumns : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            ArgumentNullException.ThrowIfNull(node);
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                Names.Add(column.ColumnIdentifier.Value);
+            }
+        }
+    }
+
+    private sealed class DataStatementColumns : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(UpdateStatement node) => Collect(node);
+
+        public override void Visit(InsertStatement node) => Collect(node);
+
+        public override void Visit(DeleteStatement node) => Collect(node);
+
+        private void Collect(TSqlFragment statement)
+        {
+            var columns = new ColumnNames();
+            statement.Accept(columns);
+            Names.UnionWith(columns.Names);
+        }
+    }
+
+    private sealed class ColumnNames : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(ColumnReferenceExpression node)
+        {
+            ArgumentNullException.ThrowIfNull(node);
+            if (node.MultiPartIdentifier?.Identifiers is { Count: > 0 } parts)
+            {
+                Names.Add(parts[^1].Value);
+            }
+        }
     }
 }

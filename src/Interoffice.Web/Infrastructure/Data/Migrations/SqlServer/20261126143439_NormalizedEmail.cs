@@ -24,7 +24,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
             // Addresses stored before: lower-cased by the database (SQLite folds ASCII letters only; the site itself
             // folds every letter for what it stores from now on).
-            migrationBuilder.Sql(@"UPDATE [ContactSubmissions] SET [NormalizedEmail] = LOWER(TRIM([Email]));");
+            // In EXEC: SQL Server compiles a batch before it runs, and the idempotent script puts this in one batch
+            // with the ALTER TABLE that adds the column.
+            migrationBuilder.Sql(@"EXEC(N'UPDATE [ContactSubmissions] SET [NormalizedEmail] = LOWER(TRIM([Email]))');");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactSubmissions_NormalizedEmail",
