@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Interoffice.Web.Tests.Data;
@@ -118,6 +119,22 @@ public sealed class SqlServerTests
         Assert.Contains("SELECT [c].[RecordedAt], [c].[PolicyVersion], [c].[Method]", figures, StringComparison.Ordinal);
         Assert.Contains("WHERE [c].[Hash] IS NOT NULL AND [c].[Id] < @firstKept", sealedBefore, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [c].[Id] DESC", sealedBefore, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_consent_logs_verifier_reads_the_chain_in_order_on_SQL_Server()
+    {
+        await using var site = new SiteFactory();
+        using var _ = site.CreateClient();
+        using var sql = new SqlServerStatements();
+        var verifier = new ConsentLogVerifier(sql.Db, site.Services.GetRequiredService<Interoffice.Web.Features.Privacy.PrivacyStatementProvider>());
+
+        var verdict = await verifier.VerifyAsync(CancellationToken.None);
+
+        Assert.True(verdict.Intact);
+        Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentLogStart]", StringComparison.Ordinal));
+        Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentSnapshots]", StringComparison.Ordinal));
+        Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentRecords] AS [c]", StringComparison.Ordinal) && c.TrimEnd().EndsWith("ORDER BY [c].[Id]", StringComparison.Ordinal));
     }
 
     [Fact]

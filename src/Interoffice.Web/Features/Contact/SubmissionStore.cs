@@ -40,6 +40,22 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
         return submission;
     }
 
+    /// <summary>
+    /// Gives submissions stored without the compared form of their address one: rows an older instance wrote while a
+    /// release rolled over the instances (it leaves the column's default, an empty string). Returns how many.
+    /// </summary>
+    public async Task<int> NormalizeMissingAsync(CancellationToken cancellationToken)
+    {
+        var missing = await db.Set<ContactSubmission>().Where(s => s.NormalizedEmail == "").ToListAsync(cancellationToken);
+        foreach (var submission in missing)
+        {
+            submission.NormalizedEmail = EmailAddresses.Normalize(submission.Email);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
+    }
+
     /// <summary>The mail to staff: the visitor's address to reply to, the reference in the subject, every field encoded.</summary>
     public OutboxMessage Notification(ContactSubmission submission)
     {

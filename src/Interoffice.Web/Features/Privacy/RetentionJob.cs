@@ -39,6 +39,9 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<SiteDbContext>();
         var now = time.GetUtcNow();
+
+        // Not retention, but the daily care of the same rows: addresses an older instance stored during a rolling release.
+        await services.GetRequiredService<SubmissionStore>().NormalizeMissingAsync(cancellationToken);
         var submissionCutoff = now.AddMonths(-options.Value.ContactSubmissions).UtcDateTime;
         var submissions = await services.GetRequiredService<SubmissionDeletion>()
             .DeleteAsync(s => s.ReceivedAt < submissionCutoff, _ => Task.CompletedTask, cancellationToken);
