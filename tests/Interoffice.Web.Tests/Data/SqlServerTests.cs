@@ -40,6 +40,11 @@ public sealed class SqlServerTests
         // reads or writes a column added earlier in the same batch fails ("Invalid column name") unless it is in EXEC.
         Assert.Empty(ColumnsUsedInTheBatchThatAddsThem(script));
 
+        // SQLite lets a unique index hold many NULLs, SQL Server one: each such index is filtered to the non-NULL rows.
+        Assert.All(
+            sql.Db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()).Where(i => i.IsUnique && i.Properties.Any(p => p.IsNullable)),
+            index => Assert.Contains("IS NOT NULL", index.GetFilter() ?? $"{index.DeclaringEntityType.DisplayName()}({string.Join(", ", index.Properties.Select(p => p.Name))}) unfiltered", StringComparison.Ordinal));
+
         // In CI, also the file the dotnet-ef tool wrote (the one an operator runs): the same script, parsed the same way.
         if (Environment.GetEnvironmentVariable("SQLSERVER_MIGRATION_SCRIPT") is { Length: > 0 } path)
         {
