@@ -98,6 +98,11 @@ public sealed class SqlServerTests
 
         Assert.Contains("WHERE [a].[NormalizedEmail] = @normalizedEmail", sql.Sent[0], StringComparison.Ordinal);
         Assert.Contains("WHERE [a].[NormalizedUserName] = @normalizedUserName", sql.Sent[1], StringComparison.Ordinal);
+
+        // The account list of the `staff list` verb, and a staff member's passkeys.
+        Assert.Contains("ORDER BY [a].[Email]", store.Users.OrderBy(u => u.Email).ToQueryString(), StringComparison.Ordinal);
+        Assert.Empty(await store.GetPasskeysAsync(new StaffUser { Id = "b1", UserName = "karin@interoffice.nl" }, CancellationToken.None));
+        Assert.Contains("FROM [AspNetUserPasskeys]", sql.Sent[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +118,7 @@ public sealed class SqlServerTests
         var period = ConsentQueries.RecordedBetween(sql.Db, start, end).ToQueryString();
         var figures = FigureRow.Of(sql.Db, new FiguresPeriod(DateOnly.FromDateTime(start.AddDays(1)), DateOnly.FromDateTime(end))).ToQueryString();
         var sealedBefore = ConsentQueries.SealedBefore(sql.Db, 42).Select(r => new { r.Id, r.Hash, r.RecordedAt }).ToQueryString();
+        var tail = ConsentQueries.LastSealedHash(sql.Db).Take(1).ToQueryString();
         Assert.Contains("WHERE [c].[ConsentId] = @consentId", of, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [c].[Id]", of, StringComparison.Ordinal);
         Assert.Contains("[c].[PreviousHash] IN (@list1, @list2)", following, StringComparison.Ordinal);
@@ -124,6 +130,7 @@ public sealed class SqlServerTests
         Assert.Contains("SELECT [c].[RecordedAt], [c].[PolicyVersion], [c].[Method]", figures, StringComparison.Ordinal);
         Assert.Contains("WHERE [c].[Hash] IS NOT NULL AND [c].[Id] < @firstKept", sealedBefore, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [c].[Id] DESC", sealedBefore, StringComparison.Ordinal);
+        Assert.Contains("SELECT TOP(@p) [c].[Hash]", tail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,8 +107,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     /// <summary>The hash the next record follows: the last sealed record's, else the last removed one's, else the genesis.</summary>
     private async Task<string> TailAsync(CancellationToken cancellationToken)
     {
-        var last = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Hash != null).OrderByDescending(r => r.Id)
-            .Select(r => r.Hash).FirstOrDefaultAsync(cancellationToken);
+        var last = await ConsentQueries.LastSealedHash(db).FirstOrDefaultAsync(cancellationToken);
         if (last is not null)
         {
             return last;

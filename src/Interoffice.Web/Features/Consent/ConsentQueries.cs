@@ -16,6 +16,13 @@ public static class ConsentQueries
         return db.Set<ConsentRecord>().AsNoTracking().Where(r => r.ConsentId == consentId).OrderBy(r => r.Id);
     }
 
+    /// <summary>The hash of the last sealed record: what the next record follows.</summary>
+    public static IQueryable<string?> LastSealedHash(SiteDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Hash != null).OrderByDescending(r => r.Id).Select(r => r.Hash);
+    }
+
     /// <summary>The records that follow the given ones in the chain (whose previous hash is one of theirs).</summary>
     public static IQueryable<ConsentRecord> Following(SiteDbContext db, IReadOnlyCollection<string> hashes)
     {
