@@ -185,6 +185,7 @@ public sealed class SqlServerTests
         var won = await OutboxQueries.ClaimAsync(sql.Db, 7, now, Guid.NewGuid(), now.AddSeconds(60), CancellationToken.None);
         var claimed = OutboxQueries.Claimed(sql.Db, 7, Guid.NewGuid()).ToQueryString();
         var audit = AuditLog.Page(sql.Db, 3, 50).ToQueryString();
+        var owned = OutboxQueries.PickupFiles(sql.Db).ToQueryString();
         Assert.Equal(0, won);
         Assert.Contains("SELECT TOP(@p) [o].[Id]", due, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [o].[Id]", due, StringComparison.Ordinal);
@@ -194,6 +195,7 @@ public sealed class SqlServerTests
         Assert.StartsWith("UPDATE [o]\nSET [o].[ClaimToken] = @", claim, StringComparison.Ordinal);
         Assert.Contains("WHERE [o].[Id] = @id AND [o].[SentAt] IS NULL AND [o].[DeadAt] IS NULL AND [o].[NextAttemptAt] <= @now AND ([o].[ClaimedUntil] IS NULL OR [o].[ClaimedUntil] < @", claim, StringComparison.Ordinal);
         Assert.Contains("WHERE [o].[Id] = @id AND [o].[ClaimToken] = @token", claimed, StringComparison.Ordinal);
+        Assert.Contains("SELECT [o].[PickupFile]\nFROM [OutboxMessages] AS [o]\nWHERE [o].[PickupFile] IS NOT NULL", owned.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("ORDER BY [a].[Id] DESC\nOFFSET @p ROWS FETCH NEXT @p1 ROWS ONLY", audit.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
