@@ -100,6 +100,29 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_read_every_time_in_Amsterdam_time_in_summer_and_in_winter_on_screen_and_in_the_export()
+    {
+        // Both came in at 07:49 in Winschoten: 05:49 UTC in summer, 06:49 UTC in winter.
+        var summer = await Support.Staff.AddSubmissionAsync(site, "Zomer", "zomer@example.nl", "in de zomer", new DateTime(2026, 7, 1, 5, 49, 0, DateTimeKind.Utc), ContactKind.Access);
+        var winter = await Support.Staff.AddSubmissionAsync(site, "Winter", "winter@example.nl", "in de winter", new DateTime(2026, 1, 15, 6, 49, 0, DateTimeKind.Utc));
+
+        var list = (await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(list, r => r.Contains("Zomer", StringComparison.Ordinal) && r.Contains("1 jul 2026 07:49", StringComparison.Ordinal));
+        Assert.Contains(list, r => r.Contains("Winter", StringComparison.Ordinal) && r.Contains("15 jan 2026 07:49", StringComparison.Ordinal));
+
+        var detail = (await staff.PageAsync($"/beheer/berichten/{summer.Id}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("1 juli 2026 07:49", detail, StringComparison.Ordinal);
+        Assert.Contains("beantwoorden uiterlijk 1 augustus 2026", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", detail, StringComparison.Ordinal);
+
+        using var export = await staff.SendAsync(HttpMethod.Get, "/beheer/berichten/export.csv");
+        var csv = await export.Content.ReadAsStringAsync();
+        Assert.Contains("\"Ontvangen (tijd Amsterdam)\"", csv, StringComparison.Ordinal);
+        Assert.Contains($"\"{summer.Reference}\";\"2026-07-01 07:49\"", csv, StringComparison.Ordinal);
+        Assert.Contains($"\"{winter.Reference}\";\"2026-01-15 07:49\"", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Opening_a_submission_and_marking_it_handled_records_who_and_when()
     {
         var submission = await Support.Staff.AddSubmissionAsync(site, "Lotte", "lotte@example.nl", "Regel 1\nRegel 2 <b>niet vet</b>", now.AddHours(-2));

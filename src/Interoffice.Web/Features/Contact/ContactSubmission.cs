@@ -79,6 +79,12 @@ public sealed class ContactSubmission
     public DateTime? HandledAt { get; set; }
 
     public NotificationState Notification { get; set; }
+
+    /// <summary>
+    /// When a privacy request must be answered: one month after it came in (GDPR art. 12(3)); null for other questions.
+    /// The one place this is computed (staff pages and the staff mail show it).
+    /// </summary>
+    public DateTime? DueAt => Kind.IsPrivacyRequest() ? ReceivedAt.AddMonths(1) : null;
 }
 
 internal sealed class ContactSubmissionConfiguration : IEntityTypeConfiguration<ContactSubmission>

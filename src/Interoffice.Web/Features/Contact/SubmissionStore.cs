@@ -62,8 +62,8 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
         ArgumentNullException.ThrowIfNull(submission);
         var received = DutchTime.FromUtc(submission.ReceivedAt);
         var culture = DutchTime.Culture;
-        var due = submission.Kind.IsPrivacyRequest()
-            ? $"Dit is een privacyverzoek: beantwoord het uiterlijk {received.AddMonths(1).ToString("d MMMM yyyy", culture)} (binnen een maand, AVG art. 12 lid 3)."
+        var due = submission.DueAt is { } dueAt
+            ? $"Dit is een privacyverzoek: beantwoord het uiterlijk {DutchTime.Format(dueAt)} (binnen een maand, AVG art. 12 lid 3)."
             : null;
         var fields = new (string Label, string Value)[]
         {

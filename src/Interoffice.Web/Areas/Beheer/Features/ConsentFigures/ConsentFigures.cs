@@ -183,16 +183,13 @@ public sealed record FiguresPeriod(DateOnly From, DateOnly To)
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
     /// <summary>The first moment of <see cref="From"/> in Amsterdam, in UTC.</summary>
-    public DateTime StartUtc => AmsterdamMidnightUtc(From);
+    public DateTime StartUtc => DutchTime.StartOfDayUtc(From);
 
     /// <summary>The first moment after <see cref="To"/> in Amsterdam, in UTC.</summary>
-    public DateTime EndUtc => AmsterdamMidnightUtc(To.AddDays(1));
+    public DateTime EndUtc => DutchTime.StartOfDayUtc(To.AddDays(1));
 
     /// <summary>The last 12 weeks: from the Monday eleven weeks before this week up to today.</summary>
     public static FiguresPeriod LastTwelveWeeks(DateOnly today) => new(IsoWeek.Of(today).Monday.AddDays(-77), today);
-
-    private static DateTime AmsterdamMidnightUtc(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), DutchTime.Zone);
 }
 
 /// <summary>The period as typed into the filter (kept as typed, to show it again), and what is wrong with it if anything.</summary>

@@ -84,7 +84,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
         var evidence = new
         {
             consentId = id,
-            madeAt = Amsterdam(time.GetUtcNow().UtcDateTime),
+            madeAt = DutchTime.Iso(time.GetUtcNow().UtcDateTime),
             explanation = "Bewijs van cookietoestemming van Interoffice Document Solutions B.V. Elke keuze (records) bevat de exacte tekst "
                 + "(hashInput) waarvan 'hash' de SHA-256 is (UTF-8); het tweede veld daarvan is 'previousHash', de hash van de keuze ervoor in het "
                 + "log. 'nextRecord' is de keuze erna, die naar deze keuze wijst. 'policyVersion' is de SHA-256 van de momentopname (snapshots, "
@@ -101,7 +101,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
             records = records.Select(r => new
             {
                 id = r.Id,
-                recordedAt = Amsterdam(r.RecordedAt),
+                recordedAt = DutchTime.Iso(r.RecordedAt),
                 policyVersion = r.PolicyVersion,
                 method = r.Method.ToString(),
                 methodLabel = r.Method.Label(),
@@ -116,7 +116,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
                 hashInput = r.PreviousHash is null ? null : ConsentChain.HashInput(r, r.PreviousHash),
                 nextRecord = successors.Where(s => s.PreviousHash == r.Hash).Select(s => new { id = s.Id, previousHash = s.PreviousHash, hash = s.Hash }).FirstOrDefault(),
             }),
-            snapshots = snapshots.Select(s => new { hash = s.Hash, firstServedAt = Amsterdam(s.FirstServedAt), content = s.Content }),
+            snapshots = snapshots.Select(s => new { hash = s.Hash, firstServedAt = DutchTime.Iso(s.FirstServedAt), content = s.Content }),
         };
         return File(JsonSerializer.SerializeToUtf8Bytes(evidence, Indented), "application/json", $"toestemmingsbewijs-{id}.json");
     }
@@ -124,17 +124,18 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     [HttpGet("/beheer/toestemmingen/export.csv")]
     public async Task<IActionResult> Export([FromQuery(Name = "van")] DateOnly from, [FromQuery(Name = "tot")] DateOnly to, CancellationToken cancellationToken)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // The days staff chose are Amsterdam days.
+        var start = DutchTime.StartOfDayUtc(from);
+        var end = DutchTime.StartOfDayUtc(to.AddDays(1));
         var records = await ConsentQueries.RecordedBetween(db, start, end).ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportConsent, $"{from:yyyy-MM-dd} t/m {to:yyyy-MM-dd}: {records.Count} keuzes", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
-        Csv.AppendRow(csv, ["Keuzenummer", "Tijdstip (UTC)", "Beleidsversie", "Hoe", "Analytisch", "Tracking", "Social media", "Advertenties", "Global Privacy Control", "Browser", "Hash"]);
+        Csv.AppendRow(csv, ["Keuzenummer", $"Tijdstip ({DutchTime.ZoneLabel})", "Beleidsversie", "Hoe", "Analytisch", "Tracking", "Social media", "Advertenties", "Global Privacy Control", "Browser", "Hash"]);
         foreach (var r in records)
         {
             Csv.AppendRow(csv,
             [
-                r.ConsentId, r.RecordedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.PolicyVersion, r.Method.Label(),
+                r.ConsentId, DutchTime.FromUtc(r.RecordedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.PolicyVersion, r.Method.Label(),
                 Answer(r.Analytics), Answer(r.Tracking), Answer(r.Social), Answer(r.Advertising), r.GlobalPrivacyControl ? "ja" : "nee", r.BrowserFamily, r.Hash ?? "",
             ]);
         }
@@ -151,8 +152,6 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
     private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id : null;
 
-    private static string Amsterdam(DateTime utc) =>
-        new DateTimeOffset(DutchTime.FromUtc(utc), DutchTime.Zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>
         ConsentQueries.Of(db, id).ToListAsync(cancellationToken);

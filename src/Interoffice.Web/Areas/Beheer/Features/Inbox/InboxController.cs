@@ -4,6 +4,7 @@ using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,14 +130,14 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         var rows = await InboxQueries.Ordered(InboxQueries.Filtered(db, filter), now.AddMonths(-1)).ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
-        Csv.AppendRow(csv, ["Referentie", "Ontvangen (UTC)", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", "Behandeld op (UTC)", "Melding aan medewerkers", "Bericht"]);
+        Csv.AppendRow(csv, ["Referentie", $"Ontvangen ({DutchTime.ZoneLabel})", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", $"Behandeld op ({DutchTime.ZoneLabel})", "Melding aan medewerkers", "Bericht"]);
         foreach (var s in rows)
         {
             Csv.AppendRow(csv,
             [
-                s.Reference, s.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
+                s.Reference, DutchTime.Cell(s.ReceivedAt), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
                 s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw", s.HandledBy ?? "",
-                s.HandledAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", s.Notification.Label(), s.Message,
+                (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), s.Notification.Label(), s.Message,
             ]);
         }
 
@@ -222,7 +223,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
 
     private static InboxRow Row(ContactSubmission s, DateTime now)
     {
-        DateTime? due = s.Kind.IsPrivacyRequest() ? s.ReceivedAt.AddMonths(1) : null;
+        var due = s.DueAt;
         return new InboxRow(s, due, due < now && s.Status == SubmissionStatus.New);
     }
 

@@ -3,6 +3,7 @@ using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,21 +61,21 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
         var export = new
         {
             emailAddress = person.Email,
-            exportedAt = time.GetUtcNow().UtcDateTime,
+            exportedAt = DutchTime.Iso(time.GetUtcNow().UtcDateTime),
             controller = "Interoffice Document Solutions B.V., M.J. van Olmstraat 13, 9672 AE Winschoten, KvK 59806249",
             contactSubmissions = person.Submissions.Select(s => new
             {
                 reference = s.Reference,
-                receivedAt = s.ReceivedAt,
+                receivedAt = DutchTime.Iso(s.ReceivedAt),
                 name = s.Name,
                 email = s.Email,
                 phone = s.Phone,
                 subject = s.Kind.Label(),
                 message = s.Message,
                 status = s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw",
-                handledAt = s.HandledAt,
+                handledAt = s.HandledAt is { } handled ? DutchTime.Iso(handled) : null,
             }),
-            notificationMails = person.Mails.Select(m => new { createdAt = m.CreatedAt, sentAt = m.SentAt, to = m.To, subject = m.Subject, body = m.TextBody }),
+            notificationMails = person.Mails.Select(m => new { createdAt = DutchTime.Iso(m.CreatedAt), sentAt = m.SentAt is { } sent ? DutchTime.Iso(sent) : null, to = m.To, subject = m.Subject, body = m.TextBody }),
         };
         return File(JsonSerializer.SerializeToUtf8Bytes(export, Indented), "application/json", $"persoonsgegevens-{time.GetUtcNow():yyyyMMdd}.json");
     }
