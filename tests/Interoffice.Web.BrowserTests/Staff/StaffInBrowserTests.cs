@@ -40,7 +40,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         var download = await visit.Page.RunAndWaitForDownloadAsync(() => visit.Page.GetByRole(AriaRole.Link, new() { Name = "Deze berichten exporteren als CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains(reference, csv, StringComparison.Ordinal);
-        Assert.Contains("afgehandeld", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Afgehandeld\"", csv, StringComparison.Ordinal);
 
         await SeedConsentAsync();
         foreach (var path in new[] { "/beheer/persoon", "/beheer/toestemmingen", "/beheer/toestemmingen/cijfers", "/beheer/logboek", "/beheer/account" })

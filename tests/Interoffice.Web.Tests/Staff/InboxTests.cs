@@ -198,7 +198,7 @@ public sealed class InboxTests : IAsyncLifetime
         await using var scope = site.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().AsNoTracking().ToListAsync();
         Assert.Contains(audit, a => a.Action == AuditAction.SearchSubmissions && a.Target == "1 gevonden" && a.Actor == "karin@interoffice.nl");
-        Assert.Contains(audit, a => a.Action == AuditAction.ExportSubmissions && a.Target == "1 berichten (status New, met zoekterm)");
+        Assert.Contains(audit, a => a.Action == AuditAction.ExportSubmissions && a.Target == "1 berichten (status nieuw, met zoekterm)");
         Assert.DoesNotContain(audit, a => $"{a.Actor} {a.Target}".Contains("henk", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -21,6 +21,17 @@ public enum SubmissionStatus
     Handled,
 }
 
+public static class SubmissionStatuses
+{
+    /// <summary>The status as staff read it (lists, exports, the audit log): the one place for these words.</summary>
+    public static string Label(this SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.New => "Nieuw",
+        SubmissionStatus.Handled => "Afgehandeld",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}
+
 /// <summary>What became of the staff mail about a submission.</summary>
 public enum NotificationState
 {

@@ -37,12 +37,12 @@ public sealed class InboxFilter
         var parts = new List<string>();
         if (Status is not null)
         {
-            parts.Add($"status {Status}");
+            parts.Add($"status {Status.Value.Label().ToLowerInvariant()}");
         }
 
         if (Kind is not null)
         {
-            parts.Add($"soort {Kind}");
+            parts.Add($"soort {Kind.Value.Label()}");
         }
 
         if (HasSearch)
@@ -136,7 +136,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             Csv.AppendRow(csv,
             [
                 s.Reference, DutchTime.Cell(s.ReceivedAt), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
-                s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw", s.HandledBy ?? "",
+                s.Status.Label(), s.HandledBy ?? "",
                 (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), s.Notification.Label(), s.Message,
             ]);
         }

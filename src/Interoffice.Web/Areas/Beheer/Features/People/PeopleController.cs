@@ -72,7 +72,7 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
                 phone = s.Phone,
                 subject = s.Kind.Label(),
                 message = s.Message,
-                status = s.Status == SubmissionStatus.Handled ? "afgehandeld" : "nieuw",
+                status = s.Status.Label(),
                 handledAt = s.HandledAt is { } handled ? DutchTime.Iso(handled) : null,
             }),
             notificationMails = person.Mails.Select(m => new { createdAt = DutchTime.Iso(m.CreatedAt), sentAt = m.SentAt is { } sent ? DutchTime.Iso(sent) : null, to = m.To, subject = m.Subject, body = m.TextBody }),
