@@ -97,7 +97,7 @@ public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite brows
         await visit.Page.GotoAsync("/contact");
         await visit.Page.GetByLabel("Naam").FillAsync("Sanne");
         await visit.Page.GetByLabel("E-mailadres").FillAsync("sanne@example.nl");
-        await visit.Page.GetByLabel("Mobiel telefoonnummer (niet verplicht)").FillAsync("bel me maar");
+        await visit.Page.GetByLabel("Telefoonnummer (niet verplicht)").FillAsync("bel me maar");
         await visit.Page.GetByLabel("Bericht", new() { Exact = true }).FillAsync("Graag contact.");
 
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();

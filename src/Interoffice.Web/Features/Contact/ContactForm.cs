@@ -21,7 +21,7 @@ public sealed class ContactForm : IValidatableObject
     [StringLength(EmailMax, ErrorMessage = "Uw e-mailadres mag hoogstens {1} tekens lang zijn.")]
     public string? Email { get; set; }
 
-    [Display(Name = "Mobiel telefoonnummer (niet verplicht)")]
+    [Display(Name = "Telefoonnummer (niet verplicht)")]
     [StringLength(PhoneMax, ErrorMessage = "Een telefoonnummer is hoogstens {1} tekens lang.")]
     public string? Phone { get; set; }
 

@@ -35,17 +35,15 @@ public static class PhoneNumber
         }
 
         var number = digits.ToString();
-        if (plus)
+        if (plus || number.StartsWith("00", StringComparison.Ordinal))
         {
-            // +31 (0)6 …: the trunk zero written after a country code is dropped.
+            number = plus ? number : number[2..];
+
+            // +31 (0)6 … or 0031 (0)6 …: the trunk zero written after the country code is dropped.
             if (number.StartsWith("310", StringComparison.Ordinal))
             {
                 number = "31" + number[3..];
             }
-        }
-        else if (number.StartsWith("00", StringComparison.Ordinal))
-        {
-            number = number[2..];
         }
         else if (number.StartsWith('0') && number.Length == 10)
         {
