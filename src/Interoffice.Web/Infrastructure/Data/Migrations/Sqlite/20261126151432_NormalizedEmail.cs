@@ -22,10 +22,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "");
 
-            // Addresses stored before: lower-cased by the database (SQLite folds ASCII letters only; the site itself
-            // folds every letter for what it stores from now on).
-            migrationBuilder.Sql(@"UPDATE ""ContactSubmissions"" SET ""NormalizedEmail"" = LOWER(TRIM(""Email""));");
-
+            // No backfill in SQL: LOWER() folds differently per provider (SQLite: A-Z only). The site fills the column
+            // itself (SubmissionStore.NormalizeMissingAsync: at start, daily, and before every person lookup).
             migrationBuilder.CreateIndex(
                 name: "IX_ContactSubmissions_NormalizedEmail",
                 table: "ContactSubmissions",
