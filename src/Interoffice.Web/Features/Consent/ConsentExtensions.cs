@@ -27,7 +27,6 @@ public static class ConsentExtensions
             o.AddPolicy(ConsentPageCache.Name, new ConsentPageCache(onlyWithoutChoice: false));
             o.AddPolicy(ConsentPageCache.WithoutChoice, new ConsentPageCache(onlyWithoutChoice: true));
         });
-        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 

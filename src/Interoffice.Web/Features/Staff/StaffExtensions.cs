@@ -74,7 +74,6 @@ public static class StaffExtensions
                 return Task.CompletedTask;
             };
         });
-        builder.Services.ConfigureExternalCookie(o => o.Cookie.Name = "io.staff.ext");
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
             o.Cookie.Name = "io.staff.2fa";
@@ -91,14 +90,6 @@ public static class StaffExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         return builder;
-    }
-
-    public static IApplicationBuilder UseStaff(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
     }
 }
 

@@ -4,6 +4,7 @@ using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
@@ -49,6 +50,8 @@ public static partial class HostingExtensions
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/xml"]);
         });
+        // The clock every feature reads (tests put their own in its place).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPrivacyStatement();
         builder.AddProxies();
         return builder;
@@ -109,7 +112,9 @@ public static partial class HostingExtensions
         // Public pages, keyed by the visitor's consent state (see ConsentPageCache), after everything their headers depend on.
         app.UseOutputCache();
         app.UseRateLimiter();
-        app.UseStaff();
+        // Who someone is (only the staff area's cookie says so, and it is sent to /beheer only) and what they may open.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         // Liveness: the process answers. Readiness: it can also reach its database.

@@ -1,7 +1,7 @@
+using Interoffice.Web.Areas.Beheer.Features.Shared;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Interoffice.Web.Areas.Beheer.Features.Inbox;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;

@@ -1,3 +1,4 @@
+using Interoffice.Web.Areas.Beheer.Features.Shared;
 using System.Globalization;
 using System.Text;
 using Interoffice.Web.Features.Contact;
@@ -228,27 +229,4 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-}
-
-/// <summary>CSV that opens safely in a spreadsheet: semicolons (Dutch Excel), quotes, and no cell that starts a formula.</summary>
-public static class Csv
-{
-    public static void AppendRow(StringBuilder csv, IEnumerable<string> cells)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        csv.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
-    }
-
-    public static byte[] Encode(StringBuilder csv)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static string Cell(string value)
-    {
-        // A leading =, +, -, @, tab or carriage return makes a spreadsheet run the cell as a formula.
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }
