@@ -104,6 +104,10 @@ public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite brows
 
         await Assertions.Expect(visit.Page.Locator("#Phone-fout")).ToHaveTextAsync("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 6 12345678, of laat het veld leeg.");
         await Assertions.Expect(visit.Page.GetByLabel("Naam")).ToHaveValueAsync("Sanne");
+
+        // Back from the server: the title says so first, and the reader starts at the summary of what to put right.
+        await Assertions.Expect(visit.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Contact"));
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToBeFocusedAsync();
         await visit.ScreenshotAsync("contact-errors-390");
         var results = await visit.Page.RunAxe();
         Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));

@@ -154,6 +154,19 @@ public sealed class ContactFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_with_errors_says_so_first_in_its_title()
+    {
+        using var visitor = Visitor.Of(site);
+        var (_, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(email: "jan@"));
+
+        Assert.StartsWith("Fout: Contact", page.Title, StringComparison.Ordinal);
+        Assert.Equal("-1", page.QuerySelector("#fouten")?.GetAttribute("tabindex"));
+        Assert.Equal("true", page.QuerySelector("#Email")?.GetAttribute("aria-invalid"));
+        Assert.Contains("Email-fout", page.QuerySelector("#Email")?.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.StartsWith("Contact", (await visitor.PageAsync("/contact")).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_sent_faster_than_a_person_types_is_held_back_with_everything_kept()
     {
         await using var careful = new SiteFactory().WithSmtp(smtp).With("Contact:MinimumSecondsToFill", "30");
