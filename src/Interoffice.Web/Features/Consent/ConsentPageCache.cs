@@ -35,7 +35,7 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         // No query string is part of the key ("Video laden" is, through the consent state): made-up queries cannot fill the cache.
-        context.CacheVaryByRules.VaryByValues["consent"] = Key(http, consent);
+        context.CacheVaryByRules.VaryByValues["consent"] = StateKey(http.RequestServices.GetRequiredService<ConsentPolicy>().Current.Version, consent);
         return ValueTask.CompletedTask;
     }
 
@@ -57,11 +57,14 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Everything a public page's content depends on besides its address.</summary>
-    private static string Key(HttpContext http, ConsentContext consent)
+    /// <summary>
+    /// Everything a public page's content depends on besides its address: the key of this cache, and of the banner's
+    /// fragment on pages rendered every time.
+    /// </summary>
+    public static string StateKey(string policyVersion, ConsentContext consent)
     {
-        var policy = http.RequestServices.GetRequiredService<ConsentPolicy>().Current;
+        ArgumentNullException.ThrowIfNull(consent);
         var granted = string.Join(',', consent.Granted.Order().Select(c => c.Key()));
-        return $"{policy.Version}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{consent.Renewal}|{consent.OneTimeVideo}";
+        return $"{policyVersion}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{consent.Renewal}|{consent.OneTimeVideo}";
     }
 }

@@ -1,5 +1,5 @@
-using Interoffice.Web.Areas.Beheer.Features.Shared;
 using System.Text;
+using Interoffice.Web.Areas.Beheer.Features.Shared;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;

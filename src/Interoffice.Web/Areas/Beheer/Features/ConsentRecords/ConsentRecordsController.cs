@@ -1,7 +1,7 @@
-using Interoffice.Web.Areas.Beheer.Features.Shared;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Interoffice.Web.Areas.Beheer.Features.Shared;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
@@ -152,7 +152,6 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
     // Consent ids are stored in lower case: an id typed in capitals is found on SQLite as on SQL Server.
     private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id.ToLowerInvariant() : null;
-
 
     private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>
         ConsentQueries.Of(db, id).ToListAsync(cancellationToken);

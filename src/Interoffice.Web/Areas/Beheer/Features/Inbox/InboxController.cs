@@ -1,6 +1,5 @@
-using Interoffice.Web.Areas.Beheer.Features.Shared;
-using System.Globalization;
 using System.Text;
+using Interoffice.Web.Areas.Beheer.Features.Shared;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
