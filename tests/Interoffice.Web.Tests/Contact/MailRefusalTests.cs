@@ -74,6 +74,44 @@ public sealed class MailRefusalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_lost_during_one_message_delays_only_that_message()
+    {
+        var site = Site().With("Mail:RetryDelaySeconds", "1");
+        var hangUps = 0;
+        smtp.HangUp = m => m.Subject!.Contains("Midden", StringComparison.Ordinal) && Interlocked.Increment(ref hangUps) == 1;
+        try
+        {
+            var (first, middle, third) = await QueueThreeAsync(site, refuse: _ => null);
+
+            Assert.True(await smtp.WaitForAsync(3, TimeSpan.FromSeconds(20)), $"{smtp.Messages.Count} of 3 mails arrived");
+            await Task.Delay(1500);
+
+            // The one behind the lost connection goes out over a new one at once; the lost one is tried again later.
+            Assert.Equal([first.Reference, third.Reference, middle.Reference], smtp.Messages.Select(ReferenceOf));
+            var mails = await MailsAsync(site);
+            Assert.Equal((1, 1, 2), (mails[first.Id].Attempts, mails[third.Id].Attempts, mails[middle.Id].Attempts));
+        }
+        finally
+        {
+            smtp.HangUp = _ => false;
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_charges_an_attempt_to_one_message_only()
+    {
+        await smtp.StopAsync();
+        var site = Site().With("Mail:RetryDelaySeconds", "60");
+        await QueueThreeAsync(site, refuse: _ => null);
+
+        // Every message is told why it waits, and all wait as long as the one that was tried.
+        var mails = await Eventually.ReturnsAsync(() => MailsAsync(site), m => m.Values.All(x => x.LastError is not null), "every mail is told the server cannot be reached");
+        Assert.Equal(1, mails.Values.Sum(m => m.Attempts));
+        Assert.Single(mails.Values.Select(m => m.NextAttemptAt).Distinct());
+        Assert.All(mails.Values, m => Assert.Null(m.DeadAt));
+    }
+
+    [Fact]
     public async Task A_slow_batch_through_two_instances_never_sends_a_mail_twice()
     {
         // Each message takes the server longer than a third of a claim; a batch takes it many claims long.

@@ -78,6 +78,28 @@ public sealed class NothingKeptTests : IAsyncLifetime
         AssertGone(person);
     }
 
+    [Fact]
+    public async Task A_backup_made_after_an_erasure_holds_nothing_of_the_person()
+    {
+        var person = await PostAsync();
+        var other = await PostAsync();
+        using (var erased = await Support.Staff.ErasePersonAsync(staff, person.Email))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        }
+
+        // The online backup copies the database page by page, free pages too: they must hold nothing either.
+        var target = Path.Combine(site.DataFolder, "backups", "interoffice.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await BackupCommand.RunAsync(site.Services, ["backup", "--to", target], output, error));
+
+        var backups = Path.GetDirectoryName(target)!;
+        Assert.Empty(DataFolder.FilesContaining(backups, person.Email));
+        Assert.Empty(DataFolder.FilesContaining(backups, person.Phrase));
+        Assert.NotEmpty(DataFolder.FilesContaining(backups, other.Phrase));
+    }
+
     [Theory]
     [InlineData("erase")]
     [InlineData("delete")]
@@ -194,5 +216,4 @@ public sealed class NothingKeptTests : IAsyncLifetime
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
-
 }

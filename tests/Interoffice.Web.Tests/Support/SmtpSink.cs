@@ -25,6 +25,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// </summary>
     public Func<MimeMessage, (int Code, string Text)?> Answer { get; set; } = _ => null;
 
+    /// <summary>Whether the server hangs up in the middle of a message instead of answering (a lost connection).</summary>
+    public Func<MimeMessage, bool> HangUp { get; set; } = _ => false;
+
     /// <summary>How long the server takes over each message, as a slow or busy server does.</summary>
     public TimeSpan DelayPerMessage { get; set; } = TimeSpan.Zero;
 
@@ -107,6 +110,13 @@ public sealed class SmtpSink : IAsyncDisposable
             if (sink.DelayPerMessage > TimeSpan.Zero)
             {
                 await Task.Delay(sink.DelayPerMessage, cancellationToken);
+            }
+
+            if (sink.HangUp(message))
+            {
+                // The connection goes before any answer: the sender cannot know whether the message arrived.
+                context.Pipe.Dispose();
+                throw new IOException("connection dropped by the test server");
             }
 
             if (sink.Answer(message) is { } refusal)

@@ -20,8 +20,16 @@ public static partial class Forgetting
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
+        var retry = false;
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
+            // A try that is repeated starts from nothing tracked: what the failed one queued (its audit entry) is not written twice.
+            if (retry)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            retry = true;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var outcome = await work(token);
             await transaction.CommitAsync(token);
@@ -92,7 +100,8 @@ public static partial class Forgetting
 /// <summary>Switches on SQLite's <c>secure_delete</c> for every connection the site opens (it is not kept in the file).</summary>
 public sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA secure_delete = ON;";
+    /// <summary>The pragma, for connections the site opens outside EF Core (the backup verb).</summary>
+    public const string Pragma = "PRAGMA secure_delete = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -131,7 +131,7 @@ public sealed partial class OutboxSender(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    tried += await PostponeAllAsync(db, observers, message, due.Skip(i + 1), Describe(ex), cancellationToken);
+                    await PostponeAllAsync(db, observers, message, due.Skip(i + 1), Describe(ex), cancellationToken);
                     break;
                 }
 
@@ -183,21 +183,22 @@ public sealed partial class OutboxSender(
         return won == 1 ? await OutboxQueries.Claimed(db, id, token).SingleOrDefaultAsync(cancellationToken) : null;
     }
 
-    // The server cannot be reached: this message and every other one due now wait for their next try.
-    private async Task<int> PostponeAllAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
+    // The server cannot be reached: this message is charged the attempt; every other one due now waits as long as it
+    // does, without an attempt charged, since none of them was tried.
+    private async Task PostponeAllAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
     {
         await FailAsync(db, observers, message, reason, cancellationToken);
-        var postponed = 0;
+        var until = message.DeadAt is null ? message.NextAttemptAt : Now().AddSeconds(options.Value.RetryDelaySeconds);
         foreach (var id in others)
         {
             if (await ClaimAsync(db, id, cancellationToken) is { } waiting)
             {
-                postponed++;
-                await FailAsync(db, observers, waiting, reason, cancellationToken);
+                waiting.LastError = Truncate(reason);
+                waiting.NextAttemptAt = until;
+                Release(waiting);
+                await db.SaveChangesAsync(CancellationToken.None);
             }
         }
-
-        return postponed;
     }
 
     private async Task SentAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, CancellationToken cancellationToken)
