@@ -5,6 +5,7 @@ using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -169,6 +170,60 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" })).ToBeHiddenAsync();
     }
 
+    [BrowserFact]
+    public async Task A_refused_sign_in_and_a_wrong_code_bring_the_reader_to_what_went_wrong()
+    {
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        await SeedAsync(email);
+        await using (var scope = browser.Site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByEmailAsync(email);
+            await users.ResetAuthenticatorKeyAsync(user!);
+            await users.SetTwoFactorEnabledAsync(user!, true);
+        }
+
+        // Without a script as with one, the title says so first and the reader starts at the summary.
+        foreach (var javaScript in new[] { false, true })
+        {
+            await using var attempt = await browser.VisitAsync(javaScript: javaScript);
+            await attempt.Page.GotoAsync("/beheer/inloggen");
+            await attempt.Page.GetByLabel("E-mailadres").FillAsync(email);
+            await attempt.Page.GetByLabel("Wachtwoord").FillAsync("niet mijn wachtwoord");
+            await attempt.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+
+            await Assertions.Expect(attempt.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Inloggen"));
+            await Assertions.Expect(attempt.Page.Locator("#fouten")).ToBeFocusedAsync();
+            await Assertions.Expect(attempt.Page.Locator("#fouten")).ToContainTextAsync(Interoffice.Web.Areas.Beheer.Features.Account.AccountController.Refusal);
+            await Assertions.Expect(attempt.Page.GetByLabel("E-mailadres")).ToHaveValueAsync(email);
+        }
+
+        // axe needs a script; the page is the same.
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/beheer/inloggen");
+        await visit.Page.GetByLabel("E-mailadres").FillAsync(email);
+        await visit.Page.GetByLabel("Wachtwoord").FillAsync("niet mijn wachtwoord");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToBeFocusedAsync();
+        await AssertAccessibleAsync(visit, "staff-sign-in-refused");
+
+        await visit.Page.GetByLabel("Wachtwoord").FillAsync(Password);
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await visit.Page.GetByLabel("Code uit uw authenticator-app").FillAsync("000000");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(visit.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Inlogcode"));
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToBeFocusedAsync();
+        var code = visit.Page.GetByLabel("Code uit uw authenticator-app");
+        await Assertions.Expect(code).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(code).ToHaveAccessibleDescriptionAsync("Deze code klopt niet. Gebruik de code die nu in uw app staat.");
+        await AssertAccessibleAsync(visit, "staff-code-refused");
+
+        // The summary's message leads to the field it is about.
+        await visit.Page.Locator("#fouten a[href='#Code']").ClickAsync();
+        await Assertions.Expect(code).ToBeFocusedAsync();
+    }
+
     private async Task<Visit> SignInAsync(string email, Visit? into = null)
     {
         var visit = into ?? await browser.VisitAsync();
@@ -215,7 +270,6 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         return reference;
     }
 
-    /// <summary>A few choices in the consent log of this week and the last, so the figures page draws its bars.</summary>
     /// <summary>Choices of the past days, appended to the chained log as the site appends them.</summary>
     private async Task SeedConsentAsync()
     {

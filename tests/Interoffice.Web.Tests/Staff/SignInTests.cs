@@ -48,7 +48,7 @@ public sealed partial class SignInTests : IAsyncLifetime
             using var response = await Support.Staff.SignInAsync(attacker, email, password);
             var html = await response.Content.ReadAsStringAsync();
             var page = await Html.ParseAsync(html);
-            Assert.Equal(AccountController.Refusal, page.QuerySelector("main [role=alert]")!.TextContent.Trim());
+            Assert.Equal(AccountController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
             Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("io.staff", StringComparison.Ordinal)));
 
             // The whole page, but for what differs on every response (form token, script nonce) and the typed address.
@@ -87,7 +87,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var answer = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AccountController.Refusal, answer.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        Assert.Equal(AccountController.Refusal, answer.QuerySelector("#fouten li")!.TextContent.Trim());
         Assert.True(Support.Staff.RedirectsToSignIn((await attacker.GetAsync("/beheer")).Response), "nobody is signed in");
         Assert.Contains("passkey (passkey niet herkend)", await AuditTargetsAsync());
     }
@@ -153,7 +153,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AccountController.Refusal, page.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        Assert.Equal(AccountController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
         Assert.All(await AuditTargetsAsync(), t => Assert.True(t is null || t.Length <= 400));
     }
 

@@ -15,8 +15,14 @@ public static class PageMetadata
         viewData[DescriptionKey] = description;
     }
 
+    /// <summary>
+    /// The page's title; a form that came back from the server with errors says so first ("Fout: …"), as the title is
+    /// what a screen reader reads on arrival.
+    /// </summary>
     public static string PageTitle(this ViewDataDictionary viewData) =>
-        viewData?[TitleKey] is string { Length: > 0 } title ? $"{title} | {Company.ShortName} Document Solutions" : "Interoffice Document Solutions | Printers, documentmanagement en managed print in Winschoten";
+        viewData?[TitleKey] is string { Length: > 0 } title
+            ? $"{(viewData.ModelState.ErrorCount > 0 ? "Fout: " : "")}{title} | {Company.ShortName} Document Solutions"
+            : "Interoffice Document Solutions | Printers, documentmanagement en managed print in Winschoten";
 
     public static string PageDescription(this ViewDataDictionary viewData) =>
         viewData?[DescriptionKey] as string

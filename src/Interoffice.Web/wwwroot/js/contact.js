@@ -4,8 +4,6 @@
     const form = document.querySelector('form.contact-form');
     if (!form) return;
 
-    // Back from the server with errors: start at their summary, which links to each field.
-    document.getElementById('fouten')?.focus();
     const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     const rules = {
         Name: (v) => (v ? '' : 'Vul uw naam in.'),

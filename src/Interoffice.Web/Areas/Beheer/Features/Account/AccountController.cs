@@ -158,8 +158,14 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         }
 
         await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "code onjuist")})", user.Email);
-        ModelState.AddModelError("", result.IsLockedOut ? Refusal : "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
-        return result.IsLockedOut ? View("SignIn", new SignInForm()) : View(form);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError("", Refusal);
+            return View("SignIn", new SignInForm());
+        }
+
+        ModelState.AddModelError(nameof(CodeForm.Code), "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
+        return View(form);
     }
 
     [AllowAnonymous]
@@ -199,7 +205,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         }
 
         await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "herstelcode onjuist")})", user.Email);
-        ModelState.AddModelError("", "Deze herstelcode klopt niet of is al gebruikt.");
+        ModelState.AddModelError(nameof(RecoveryForm.Code), "Deze herstelcode klopt niet of is al gebruikt.");
         return View(form);
     }
 
