@@ -190,6 +190,19 @@ public sealed class ConsentGatingTests(ConsentGatingTests.AllServices site) : IC
         Assert.Equal("/over-ons#video", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/contact?email=iemand%40example.nl#formulier", "/contact#formulier")]
+    [InlineData("/contact/iemand@example.nl", "/")]
+    [InlineData("/contact/bedankt/IO-ABCD1234", "/")]
+    [InlineData("/bel/06-12345678", "/")]
+    public async Task A_return_address_goes_back_by_its_path_and_never_repeats_personal_data(string returnUrl, string location)
+    {
+        using var visitor = Visitor.Of(site);
+        using var response = await visitor.ChooseAsync("niets", returnUrl: returnUrl);
+
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task An_unknown_choice_is_refused_and_changes_nothing()
     {

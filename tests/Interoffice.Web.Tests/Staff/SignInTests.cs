@@ -143,6 +143,37 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Equal("/beheer/persoon", signedIn.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/beheer/iemand@example.nl")]
+    [InlineData("/beheer/iemand%40example.nl")]
+    [InlineData("/beheer/berichten/IO-ABCD1234")]
+    [InlineData("/beheer/+31 (0)6 1234 5678")]
+    public async Task A_return_path_that_holds_personal_data_is_neither_repeated_nor_followed(string path)
+    {
+        using var visitor = Visitor.Of(site);
+
+        var page = await visitor.PageAsync($"/beheer/inloggen?terug={Uri.EscapeDataString(path)}");
+        Assert.Equal("/beheer/inloggen", page.QuerySelector("main form")!.GetAttribute("action"));
+        Assert.Equal("/beheer/inloggen/passkey", page.QuerySelector("main form.passkey-form")!.GetAttribute("action"));
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", "actief@interoffice.nl"), new("Password", Support.Staff.Password)]);
+        using var signedIn = await visitor.SendAsync(HttpMethod.Post, $"/beheer/inloggen?terug={Uri.EscapeDataString(path)}", form);
+        Assert.Equal("/beheer", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_message_page_is_a_return_path_like_any_other()
+    {
+        using var visitor = Visitor.Of(site);
+        var path = $"/beheer/berichten/{Guid.NewGuid()}";
+
+        var (redirected, _) = await visitor.GetAsync(path);
+
+        Assert.Equal($"/beheer/inloggen?terug={Uri.EscapeDataString(path)}", redirected.Headers.Location?.OriginalString);
+        var page = await visitor.PageAsync(redirected.Headers.Location!.OriginalString);
+        Assert.Equal($"/beheer/inloggen/passkey?terug={Uri.EscapeDataString(path)}", page.QuerySelector("main form.passkey-form")!.GetAttribute("action"));
+    }
+
     [Fact]
     public async Task A_very_long_address_gets_the_same_answer_and_no_error()
     {

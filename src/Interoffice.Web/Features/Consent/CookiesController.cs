@@ -84,6 +84,6 @@ public sealed class CookiesController(EnabledServices services, ConsentPolicy po
             });
         }
 
-        return this.SeeOther(this.LocalOr(returnUrl, "/"));
+        return this.SeeOther(this.ReturnPathOr(returnUrl, "/"));
     }
 }

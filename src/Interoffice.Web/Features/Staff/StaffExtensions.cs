@@ -66,11 +66,11 @@ public static class StaffExtensions
             o.ReturnUrlParameter = "terug";
 
             // Back to the page that asked, but by its path alone: a query (a search, an address) never rides along
-            // into the sign-in page's address, its form or the audit of where staff went.
+            // into the sign-in page's address, its form or the audit of where staff went; nor a path that holds one.
             o.Events.OnRedirectToLogin = context =>
             {
-                var back = context.Request.PathBase + context.Request.Path;
-                context.Response.Redirect(back == "/beheer" ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}");
+                var back = (context.Request.PathBase + context.Request.Path).ToString();
+                context.Response.Redirect(back == "/beheer" || !ReturnPath.IsPlain(back) ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}");
                 return Task.CompletedTask;
             };
         });

@@ -11,11 +11,4 @@ public static class ControllerExtensions
         controller.Response.Headers.Location = location;
         return controller.StatusCode(StatusCodes.Status303SeeOther);
     }
-
-    /// <summary>A return address given by the browser, followed only when it stays on this site.</summary>
-    public static string LocalOr(this ControllerBase controller, string? returnUrl, string fallback)
-    {
-        ArgumentNullException.ThrowIfNull(controller);
-        return !string.IsNullOrEmpty(returnUrl) && controller.Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
-    }
 }

@@ -66,7 +66,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     [HttpGet("/beheer/inloggen")]
     public IActionResult SignIn([FromQuery(Name = "terug")] string? returnUrl)
     {
-        ViewData[FormAction] = SignInAction(returnUrl);
+        ViewData[ReturnQuery] = QueryFor(Safe(returnUrl));
         return View(new SignInForm());
     }
 
@@ -76,7 +76,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     public async Task<IActionResult> SignIn(SignInForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
-        ViewData[FormAction] = SignInAction(returnUrl);
+        ViewData[ReturnQuery] = QueryFor(Safe(returnUrl));
         if (!ModelState.IsValid)
         {
             return View(form);
@@ -111,7 +111,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
 
             if (result.RequiresTwoFactor)
             {
-                return Redirect($"/beheer/inloggen/code?terug={Uri.EscapeDataString(Safe(returnUrl))}");
+                return Redirect("/beheer/inloggen/code" + QueryFor(Safe(returnUrl)));
             }
 
             (action, reason) = result.IsLockedOut ? (AuditAction.LockedOut, "wachtwoord onjuist, nu geblokkeerd") : (AuditAction.SignInFailed, "wachtwoord onjuist");
@@ -350,12 +350,11 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
         return View("SignIn", form);
     }
 
-    /// <summary>Where the sign-in form posts: the sign-in page with the path to return to, never a query.</summary>
-    public const string FormAction = "Actie";
+    /// <summary>What the sign-in forms (password and passkey) add to their address: the path to return to, never more.</summary>
+    public const string ReturnQuery = "Terug";
 
-    private string SignInAction(string? returnUrl) =>
-        Safe(returnUrl) is var back && back == "/beheer" ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}";
+    internal static string QueryFor(string back) => back == "/beheer" ? "" : $"?terug={Uri.EscapeDataString(back)}";
 
-    // A local path only; a query (which could carry an address) is dropped.
-    private string Safe(string? returnUrl) => this.LocalOr(returnUrl, "/beheer").Split('?', '#')[0];
+    // A path on this site and nothing personal in it (see ReturnPath).
+    private string Safe(string? returnUrl) => this.ReturnPathOr(returnUrl, "/beheer");
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -105,9 +106,10 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
     [AllowAnonymous]
     [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
     [HttpPost("/beheer/inloggen/passkey")]
-    public async Task<IActionResult> SignIn(PasskeyForm form)
+    public async Task<IActionResult> SignIn(PasskeyForm form, [FromQuery(Name = "terug")] string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var back = this.ReturnPathOr(returnUrl, "/beheer");
         var assertion = await TryAsync(form.Credential, signIn.PerformPasskeyAssertionAsync);
         var user = assertion is { Succeeded: true } ? assertion.User : null;
         if (user is { IsDisabled: false } && !await users.IsLockedOutAsync(user))
@@ -116,12 +118,13 @@ public sealed class PasskeysController(SignInManager<StaffUser> signIn, UserMana
             await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!);
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
             await audit.WriteAsync(AuditAction.SignInPasskey, user.Email, user.Email);
-            return Redirect("/beheer");
+            return LocalRedirect(back);
         }
 
         var reason = user is null ? "passkey niet herkend" : user.IsDisabled ? "account uitgeschakeld" : "account geblokkeerd";
         await audit.WriteAsync(AuditAction.SignInFailed, $"{user?.Email ?? "passkey"} ({reason})", user?.Email ?? "onbekend");
         ModelState.AddModelError("", AccountController.Refusal);
+        ViewData[AccountController.ReturnQuery] = AccountController.QueryFor(back);
         return View("SignIn", new SignInForm());
     }
 

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Interoffice.Web.Infrastructure.Hosting;
+
+/// <summary>
+/// Where the site sends a browser back to after a form (sign-in, a cookie choice): a path on this site, never more.
+/// A query is dropped, and a path that looks as if it carries personal data (an e-mail address, a submission
+/// reference, a phone number) is not repeated at all, so it never reaches a Location header, a form action or a link.
+/// A fragment (the anchor of an embedded video) is kept under the same rule.
+/// </summary>
+public static partial class ReturnPath
+{
+    /// <summary>The return address the browser gave, cut to its path, or <paramref name="fallback"/>.</summary>
+    public static string ReturnPathOr(this ControllerBase controller, string? returnUrl, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        if (string.IsNullOrEmpty(returnUrl) || !controller.Url.IsLocalUrl(returnUrl))
+        {
+            return fallback;
+        }
+
+        var hash = returnUrl.IndexOf('#', StringComparison.Ordinal);
+        var query = returnUrl.IndexOf('?', StringComparison.Ordinal);
+        var path = query >= 0 && (hash < 0 || query < hash) ? returnUrl[..query] + (hash >= 0 ? returnUrl[hash..] : "") : returnUrl;
+        return IsPlain(path) ? path : fallback;
+    }
+
+    /// <summary>Whether a path holds nothing that looks like personal data (message ids, which are random, are fine).</summary>
+    public static bool IsPlain(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return !Personal().IsMatch(Id().Replace(Uri.UnescapeDataString(path), ""));
+    }
+
+    // An @, a reference as the contact form hands them out, or eight digits or more (a phone number, with or without separators).
+    [GeneratedRegex(@"@|IO-[0-9A-Z]{8}|\d(?:[ \-.()]*\d){7,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Personal();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Id();
+}
