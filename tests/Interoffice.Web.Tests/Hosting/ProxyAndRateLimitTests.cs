@@ -1,8 +1,13 @@
 using System.Net;
+using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interoffice.Web.Tests.Hosting;
 
@@ -76,19 +81,69 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_flood_of_cookie_choices_gets_the_Dutch_429_page_while_another_visitors_choice_still_works()
+    public async Task A_proxy_that_connects_over_IPv6_as_Docker_shows_it_is_the_configured_proxy_too()
     {
+        // Kestrel listening on both IPv4 and IPv6 sees the proxy 10.0.0.2 as ::ffff:10.0.0.2.
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await ChooseAsync(from: "198.51.100.20")).Response.StatusCode);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: $"::ffff:{Proxy}", forwardedFor: "203.0.113.40"));
         }
 
-        var flooded = await ChooseAsync(from: "198.51.100.20");
-        var page = await Html.ParseAsync(await new StreamReader(flooded.Response.Body).ReadToEndAsync());
-        Assert.Equal(StatusCodes.Status429TooManyRequests, flooded.Response.StatusCode);
-        Assert.Contains("te veel cookiekeuzes", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(from: $"::ffff:{Proxy}", forwardedFor: "203.0.113.40"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(from: $"::ffff:{Proxy}", forwardedFor: "203.0.113.41"));
+    }
 
-        Assert.NotEqual(StatusCodes.Status429TooManyRequests, (await ChooseAsync(from: "198.51.100.21")).Response.StatusCode);
+    [Fact]
+    public async Task A_flood_of_cookie_choices_gets_the_Dutch_429_page_and_records_nothing_while_another_visitors_choice_still_works()
+    {
+        var before = await CountAsync<ConsentRecord>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(StatusCodes.Status303SeeOther, (await ChooseAsync(from: "198.51.100.20")).Response.StatusCode);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            var flooded = await ChooseAsync(from: "198.51.100.20");
+            Assert.Equal(StatusCodes.Status429TooManyRequests, flooded.Response.StatusCode);
+            if (i == 0)
+            {
+                var page = await Html.ParseAsync(await new StreamReader(flooded.Response.Body).ReadToEndAsync());
+                Assert.Contains("te veel cookiekeuzes", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(StatusCodes.Status303SeeOther, (await ChooseAsync(from: "198.51.100.21")).Response.StatusCode);
+        Assert.Equal(before + 4, await CountAsync<ConsentRecord>());
+    }
+
+    [Fact]
+    public async Task A_flood_of_sign_ins_gets_the_Dutch_429_page_and_fills_no_audit_log()
+    {
+        await Support.Staff.CreateAsync(site, "bram@interoffice.nl");
+        var before = await CountAsync<AuditEntry>();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 15; i++)
+        {
+            using var attacker = Visitor.Of(site);
+            using var response = await Support.Staff.SignInAsync(attacker, "bram@interoffice.nl", $"geraden {i}");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && statuses.Count(s => s == HttpStatusCode.TooManyRequests) == 1)
+            {
+                var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+                Assert.Contains("te vaak geprobeerd", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 3), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 12)], statuses);
+        Assert.Equal(before + 3, await CountAsync<AuditEntry>());
+    }
+
+    private async Task<int> CountAsync<T>()
+        where T : class
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<T>().CountAsync();
     }
 
     // A post without a form token: refused by antiforgery (400) after the rate limit has counted it, or 429.

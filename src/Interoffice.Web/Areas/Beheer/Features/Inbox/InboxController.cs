@@ -22,7 +22,8 @@ public sealed class InboxFilter
     [ModelBinder(Name = "soort")]
     public ContactKind? Kind { get; set; }
 
-    [ModelBinder(Name = "zoek")]
+    // From a posted form only: a search in an address (a link someone made) is never carried out.
+    [FromForm(Name = "zoek")]
     public string? Search { get; set; }
 
     [ModelBinder(Name = "pagina")]
