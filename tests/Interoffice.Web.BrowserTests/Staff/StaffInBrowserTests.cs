@@ -120,17 +120,60 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
 
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await visit.Page.WaitForURLAsync("**/beheer/inloggen");
+
+        // Two-step sign-in is on: the password would now ask for a code, the passkey does not.
+        await using (var scope = browser.Site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByEmailAsync(email);
+            await users.ResetAuthenticatorKeyAsync(user!);
+            await users.SetTwoFactorEnabledAsync(user!, true);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user!, 10);
+        }
+
         var passkeyButton = visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" });
         await Assertions.Expect(passkeyButton).ToBeVisibleAsync();
         await AssertAccessibleAsync(visit, "staff-sign-in-passkey");
         await passkeyButton.ClickAsync();
 
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain(visit.Requests, r => r.Contains("/beheer/inloggen/code", StringComparison.Ordinal));
         Assert.Empty(visit.ConsoleProblems);
-        await using var scope = browser.Site.Services.CreateAsyncScope();
-        var audit = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Where(a => a.Actor == email).Select(a => a.Action).ToListAsync();
+
+        // The same person signed in with the password and code on another computer.
+        await using var elsewhere = await browser.VisitAsync();
+        await elsewhere.Page.GotoAsync("/beheer/inloggen");
+        await elsewhere.Page.GetByLabel("E-mailadres").FillAsync(email);
+        await elsewhere.Page.GetByLabel("Wachtwoord").FillAsync(Password);
+        await elsewhere.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await elsewhere.Page.GetByLabel("Code uit uw authenticator-app").FillAsync(Totp.Code(await AuthenticatorKeyAsync(email)));
+        await elsewhere.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Assertions.Expect(elsewhere.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
+
+        // The account page with two-step sign-in on, and the passkey removed there.
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Account" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie uitzetten" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(visit, "staff-account-two-step-on");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey Laptop kantoor verwijderen" }).ClickAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is verwijderd" })).ToContainTextAsync("Laptop kantoor");
+        await Assertions.Expect(visit.Page.Locator(".passkey-list")).ToHaveCountAsync(0);
+
+        // A change to how the account signs in ends its other sessions on their next request.
+        await elsewhere.Page.GotoAsync("/beheer");
+        await Assertions.Expect(elsewhere.Page.GetByRole(AriaRole.Heading, new() { Name = "Inloggen", Level = 1 })).ToBeVisibleAsync();
+
+        await using var audited = browser.Site.Services.CreateAsyncScope();
+        var audit = await audited.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().Where(a => a.Actor == email).Select(a => a.Action).ToListAsync();
         Assert.Contains(AuditAction.AddPasskey, audit);
         Assert.Contains(AuditAction.SignInPasskey, audit);
+        Assert.Contains(AuditAction.RemovePasskey, audit);
+    }
+
+    private async Task<string> AuthenticatorKeyAsync(string email)
+    {
+        await using var scope = browser.Site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
     }
 
     [BrowserFact]
@@ -168,6 +211,23 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" })).ToBeHiddenAsync();
         await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" })).ToBeHiddenAsync();
+    }
+
+    [BrowserFact]
+    public async Task In_a_browser_without_passkeys_the_sign_in_page_shows_no_passkey_button_and_the_password_still_works()
+    {
+        var email = $"mw{Guid.NewGuid().ToString("N")[..8]}@interoffice.nl";
+        await SeedAsync(email);
+        await using var visit = await browser.VisitAsync(host: "localhost");
+        await visit.Context.AddInitScriptAsync("delete window.PublicKeyCredential;");
+
+        await visit.Page.GotoAsync("/beheer/inloggen");
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" })).ToBeHiddenAsync();
+        await SignInAsync(email, visit);
+        await visit.Page.GotoAsync("/beheer/account");
+        await Assertions.Expect(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" })).ToBeHiddenAsync();
+        Assert.Empty(visit.ConsoleProblems);
     }
 
     [BrowserFact]
@@ -222,6 +282,16 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         // The summary's message leads to the field it is about.
         await visit.Page.Locator("#fouten a[href='#Code']").ClickAsync();
         await Assertions.Expect(code).ToBeFocusedAsync();
+
+        // The phone is lost: a recovery code instead, mistyped first.
+        await visit.Page.GetByRole(AriaRole.Link, new() { Name = "Telefoon kwijt? Inloggen met een herstelcode" }).ClickAsync();
+        await AssertAccessibleAsync(visit, "staff-recovery-code");
+        await visit.Page.GetByLabel("Herstelcode").FillAsync("geen-code");
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Assertions.Expect(visit.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Inloggen met een herstelcode"));
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToBeFocusedAsync();
+        await Assertions.Expect(visit.Page.GetByLabel("Herstelcode")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync(visit, "staff-recovery-code-refused");
     }
 
     private async Task<Visit> SignInAsync(string email, Visit? into = null)

@@ -12,8 +12,10 @@ public class BrowserSite : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
+    // Every browser of these tests signs in from 127.0.0.1: the per-address limit (tested in the integration tests)
+    // would otherwise count all of them as one visitor.
     public BrowserSite()
-        : this(new SiteFactory())
+        : this(new SiteFactory().With("Staff:SignInRateLimitPermits", "1000"))
     {
     }
 
