@@ -212,7 +212,7 @@ public sealed class MailRefusalTests : IAsyncLifetime
     private static async Task<Dictionary<Guid, OutboxMessage>> MailsAsync(SiteFactory site)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<OutboxMessage>().AsNoTracking().ToDictionaryAsync(m => m.ContactSubmissionId!.Value);
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<OutboxMessage>().AsNoTracking().ToDictionaryAsync(m => m.CorrelationId!.Value);
     }
 
     private static Task<ContactSubmission> WaitForAsync(SiteFactory site, ContactSubmission submission, Func<ContactSubmission, bool> condition) =>

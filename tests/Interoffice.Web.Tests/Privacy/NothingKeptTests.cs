@@ -120,7 +120,7 @@ public sealed class NothingKeptTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             Assert.True(await db.Set<ContactSubmission>().AnyAsync(s => s.Id == person.Id), "the submission is still there");
-            Assert.True(await db.Set<OutboxMessage>().AnyAsync(m => m.ContactSubmissionId == person.Id), "its mail is still there");
+            Assert.True(await db.Set<OutboxMessage>().AnyAsync(m => m.CorrelationId == person.Id), "its mail is still there");
         }
 
         Assert.NotEmpty(DataFolder.FilesContaining(site.PickupFolder, person.Phrase));

@@ -35,6 +35,6 @@ public sealed class SubmissionDeletion(SiteDbContext db, PickupFolder pickup)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = db.Set<ContactSubmission>().Where(which).Select(s => (Guid?)s.Id);
-        return db.Set<OutboxMessage>().Where(m => ids.Contains(m.ContactSubmissionId));
+        return db.Set<OutboxMessage>().Where(m => ids.Contains(m.CorrelationId));
     }
 }

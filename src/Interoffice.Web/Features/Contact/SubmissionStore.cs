@@ -121,7 +121,7 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
             Subject = $"[{submission.Reference}] {submission.Kind.Label()} van {submission.Name}",
             TextBody = text.ToString(),
             HtmlBody = html.ToString(),
-            ContactSubmissionId = submission.Id,
+            CorrelationId = submission.Id,
         };
     }
 
@@ -151,7 +151,7 @@ internal sealed class SubmissionNotificationObserver : IOutboxObserver
 
     private static async Task SetAsync(SiteDbContext db, OutboxMessage message, NotificationState state, CancellationToken cancellationToken)
     {
-        if (message.ContactSubmissionId is not { } id)
+        if (message.CorrelationId is not { } id)
         {
             return;
         }

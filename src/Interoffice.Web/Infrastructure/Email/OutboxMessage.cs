@@ -45,8 +45,12 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
-    /// <summary>The contact submission this mail notifies staff of, if any.</summary>
-    public Guid? ContactSubmissionId { get; set; }
+    /// <summary>
+    /// What the mail is about, as the feature that queued it names it (the contact form: its submission's id). The
+    /// outbox only keeps it; that feature finds its mails by it and hears of their outcome through
+    /// <see cref="IOutboxObserver"/>.
+    /// </summary>
+    public Guid? CorrelationId { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -61,6 +65,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.PickupFile).HasMaxLength(100).IsUnicode(false);
         builder.HasIndex(m => new { m.SentAt, m.DeadAt, m.NextAttemptAt });
-        builder.HasIndex(m => m.ContactSubmissionId);
+        // The column keeps the name it had when only the contact form queued mail: a rename would break the instances
+        // still running during a rolling release (migrations stay additive).
+        builder.Property(m => m.CorrelationId).HasColumnName("ContactSubmissionId");
+        builder.HasIndex(m => m.CorrelationId).HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
     }
 }

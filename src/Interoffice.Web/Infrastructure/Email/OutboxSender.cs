@@ -30,7 +30,7 @@ public sealed class OutboxSignal : IDisposable
     public void Dispose() => signal.Dispose();
 }
 
-/// <summary>What becomes of a sent or dead message besides the outbox row (a contact submission's notification state).</summary>
+/// <summary>How the feature that queued a mail hears that it was sent or is dead (found by its <see cref="OutboxMessage.CorrelationId"/>).</summary>
 public interface IOutboxObserver
 {
     Task OnSentAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken);

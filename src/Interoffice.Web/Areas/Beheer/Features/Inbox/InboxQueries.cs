@@ -65,6 +65,6 @@ public static class InboxQueries
     public static IQueryable<OutboxMessage> Notification(SiteDbContext db, Guid id)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<OutboxMessage>().Where(m => m.ContactSubmissionId == id).OrderByDescending(m => m.Id).Take(1);
+        return db.Set<OutboxMessage>().Where(m => m.CorrelationId == id).OrderByDescending(m => m.Id).Take(1);
     }
 }

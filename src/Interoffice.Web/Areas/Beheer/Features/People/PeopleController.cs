@@ -18,7 +18,7 @@ public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission>
     public IReadOnlyList<(string To, string Reference)> Mailed() =>
     [
         .. Mails.Where(m => m.SentAt is not null && m.PickupFile is null)
-            .Select(m => (m.To, Submissions.FirstOrDefault(s => s.Id == m.ContactSubmissionId)?.Reference ?? m.Subject)),
+            .Select(m => (m.To, Submissions.FirstOrDefault(s => s.Id == m.CorrelationId)?.Reference ?? m.Subject)),
     ];
 }
 

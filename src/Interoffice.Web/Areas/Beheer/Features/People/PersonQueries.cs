@@ -21,6 +21,6 @@ public static class PersonQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = submissionIds.Select(id => (Guid?)id).ToList();
-        return db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.ContactSubmissionId)).OrderBy(m => m.Id);
+        return db.Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.CorrelationId)).OrderBy(m => m.Id);
     }
 }
