@@ -240,7 +240,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
             scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
             scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
 
-        var deleted = await log.DeleteExpiredAsync(CancellationToken.None);
+        var deleted = await log.DeleteExpiredAsync(now, CancellationToken.None);
 
         Assert.Equal(1, deleted);
         Assert.Equal(["grens", "nieuw"], await db.Set<ConsentRecord>().AsNoTracking().Select(r => r.ConsentId).OrderBy(i => i).ToListAsync());

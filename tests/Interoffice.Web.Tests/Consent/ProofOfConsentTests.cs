@@ -257,7 +257,7 @@ public sealed class ProofOfConsentTests
             var services = scope.ServiceProvider;
             var log = new ConsentLog(services.GetRequiredService<SiteDbContext>(), services.GetRequiredService<EnabledServices>(), services.GetRequiredService<ConsentPolicy>(), services.GetRequiredService<ConsentLogWriters>(),
                 services.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now), services.GetRequiredService<ILogger<ConsentLog>>());
-            Assert.Equal(2, await log.DeleteExpiredAsync(CancellationToken.None));
+            Assert.Equal(2, await log.DeleteExpiredAsync(now, CancellationToken.None));
         }
 
         var (code, output) = await VerifyAsync(site);

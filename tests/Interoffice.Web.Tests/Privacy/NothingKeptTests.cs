@@ -1,6 +1,5 @@
 using System.Net;
 using Interoffice.Web.Features.Contact;
-using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
@@ -73,7 +72,7 @@ public sealed class NothingKeptTests : IAsyncLifetime
         var later = new TestClock(DateTimeOffset.UtcNow.AddMonths(25));
         await using var afterTwoYears = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(later)));
         using var _ = afterTwoYears.CreateClient();
-        await Eventually.TrueAsync(() => site.LogEvents.Any(e => e.Properties.TryGetValue("Submissions", out var n) && n.ToString() == "1"), "the retention job deleted the submission");
+        await Eventually.TrueAsync(() => site.LogEvents.Any(e => e.Properties.TryGetValue("What", out var what) && what.ToString() == "\"contact submissions\"" && e.Properties["Count"].ToString() == "1"), "the retention job deleted the submission");
 
         AssertGone(person);
     }
@@ -147,7 +146,7 @@ public sealed class NothingKeptTests : IAsyncLifetime
 
         var result = await site.Services.GetRequiredService<RetentionJob>().RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(1, result.PickupFiles);
+        Assert.Equal(1, result["unowned mail files"]);
         Assert.False(File.Exists(old));
         Assert.True(File.Exists(recent));
     }

@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Consent;
@@ -18,6 +19,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<ConsentPolicy>();
         builder.Services.AddSingleton<ConsentLogWriters>();
         builder.Services.AddScoped<ConsentLog>();
+        builder.Services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<ConsentLog>());
         builder.Services.AddScoped<ConsentLogVerifier>();
         builder.Services.AddHostedService<ConsentLogOnStart>();
         builder.Services.AddOutputCache(o =>

@@ -8,7 +8,7 @@ namespace Interoffice.Web.Features.Consent;
 /// Appends the proof of every choice to the chained log, with the snapshot of what the visitor was shown, and deletes
 /// proof past its retention from the oldest end.
 /// </summary>
-public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger)
+public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger) : IRetentionTask
 {
     private const int MaxAttempts = 10;
 
@@ -157,14 +157,17 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         return unsealed.Count;
     }
 
+    /// <summary>What retention deletes here, as its log line names it.</summary>
+    public string Name => "consent records";
+
     /// <summary>
     /// Deletes records older than Consent:RecordRetentionMonths from the oldest end of the log (a record that is older
     /// but sits after a newer one waits for the next run), notes where the chain now starts, and deletes old snapshots
     /// no remaining record refers to. Two instances running it at once cannot move the start backwards. Returns how many records.
     /// </summary>
-    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow().AddMonths(-options.Value.RecordRetentionMonths).UtcDateTime;
+        var cutoff = now.AddMonths(-options.Value.RecordRetentionMonths).UtcDateTime;
         await SealUnsealedAsync(cancellationToken);
         var firstKept = await db.Set<ConsentRecord>().Where(r => r.RecordedAt >= cutoff).MinAsync(r => (long?)r.Id, cancellationToken);
         var lastRemoved = await ConsentQueries.SealedBefore(db, firstKept)

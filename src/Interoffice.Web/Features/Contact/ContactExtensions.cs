@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 
@@ -13,6 +14,9 @@ public static class ContactExtensions
         builder.Services.AddScoped<SubmissionDeletion>();
         builder.Services.AddSingleton<FormStamp>();
         builder.Services.AddScoped<IOutboxObserver, SubmissionNotificationObserver>();
+        builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRetentionTask<ContactSubmissionRetention>();
+        builder.Services.AddRetentionTask<ContactMailFileRetention>();
 
         builder.Services.AddPerClientRateLimit<ContactOptions>(ContactController.RateLimitPolicy, o => (o.RateLimitPermits, o.RateLimitWindowMinutes));
         return builder;

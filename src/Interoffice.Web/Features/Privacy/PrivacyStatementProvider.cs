@@ -133,9 +133,6 @@ public static class PrivacyExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<PrivacyStatementProvider>();
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<RetentionJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
         return services;
     }
 }

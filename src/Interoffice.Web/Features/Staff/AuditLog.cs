@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public static class AuditAction
     public const string ResetTwoFactor = "tweestaps-hersteld";
 }
 
-public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAccessor http)
+public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAccessor http, IOptions<AuditRetentionOptions> retention) : IRetentionTask
 {
     public const string CommandLine = "opdrachtregel";
 
@@ -54,9 +55,11 @@ public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAc
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Deletes entries written before <paramref name="cutoff"/> (Retention:AuditLogMonths); returns how many.</summary>
-    public Task<int> DeleteBeforeAsync(DateTime cutoff, CancellationToken cancellationToken) =>
-        Before(db, cutoff).ExecuteDeleteAsync(cancellationToken);
+    public string Name => "audit log entries";
+
+    /// <summary>Deletes entries older than Retention:AuditLogMonths; returns how many.</summary>
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Before(db, now.AddMonths(-retention.Value.AuditLogMonths).UtcDateTime).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Entries written before <paramref name="cutoff"/>.</summary>
     public static IQueryable<AuditEntry> Before(SiteDbContext db, DateTime cutoff)
@@ -71,4 +74,14 @@ public sealed class AuditLog(SiteDbContext db, TimeProvider time, IHttpContextAc
         ArgumentNullException.ThrowIfNull(db);
         return db.Set<AuditEntry>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * size).Take(size + 1);
     }
+}
+
+/// <summary>Bound from the <c>Retention</c> section: how long the audit log keeps an entry.</summary>
+public sealed class AuditRetentionOptions
+{
+    public const string SectionName = "Retention";
+
+    /// <summary>Months an entry of the staff audit log is kept.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120)]
+    public int AuditLogMonths { get; set; } = 24;
 }

@@ -89,6 +89,8 @@ public static class StaffExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Conventions.Add(new StaffAreaConvention()));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddOptions<AuditRetentionOptions>().BindConfiguration(AuditRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<AuditLog>());
         return builder;
     }
 }

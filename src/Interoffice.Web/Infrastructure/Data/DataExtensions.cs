@@ -57,6 +57,8 @@ public static class DataExtensions
                 ValidationAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ValidationAlgorithm.HMACSHA256,
             });
 
+        // The daily schedule; each feature registers what it deletes (AddRetentionTask).
+        builder.Services.AddRetentionSchedule();
         return builder;
     }
 
