@@ -55,6 +55,32 @@ public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite brows
     }
 
     [BrowserFact]
+    public async Task A_form_that_expired_while_open_comes_back_with_what_was_typed_and_sends_on_the_next_try()
+    {
+        await using var visit = await browser.VisitAsync();
+        await visit.Page.GotoAsync("/contact");
+        await visit.Page.GetByLabel("Naam").FillAsync("Karin Smit");
+        await visit.Page.GetByLabel("E-mailadres").FillAsync("karin@example.nl");
+        await visit.Page.GetByLabel("Bericht", new() { Exact = true }).FillAsync("Een bericht waar ik lang over deed.\nNiet kwijtraken graag.");
+
+        // The page stood open too long: the browser no longer holds the form's antiforgery cookie.
+        await visit.Context.ClearCookiesAsync();
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
+
+        await Assertions.Expect(visit.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Contact"));
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToBeFocusedAsync();
+        await Assertions.Expect(visit.Page.Locator("#fouten")).ToContainTextAsync("Dit formulier was verlopen");
+        await Assertions.Expect(visit.Page.GetByLabel("Naam")).ToHaveValueAsync("Karin Smit");
+        await Assertions.Expect(visit.Page.GetByLabel("Bericht", new() { Exact = true })).ToHaveValueAsync("Een bericht waar ik lang over deed.\nNiet kwijtraken graag.");
+        var results = await visit.Page.RunAxe();
+        Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        await visit.Page.GetByRole(AriaRole.Button, new() { Name = "Bericht versturen" }).ClickAsync();
+        await visit.Page.WaitForURLAsync("**/contact/bedankt");
+        await Assertions.Expect(visit.Page.Locator("strong.reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^IO-[0-9A-Z]{8}$"));
+    }
+
+    [BrowserFact]
     public async Task An_empty_send_is_caught_in_the_browser_with_the_same_Dutch_messages()
     {
         await using var visit = await browser.VisitAsync(width: 390, height: 844);

@@ -143,10 +143,34 @@ public sealed class ContactFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_post_without_the_forms_token_is_refused_and_stores_nothing()
+    public async Task An_expired_form_comes_back_with_what_was_typed_and_a_Dutch_explanation_and_stores_nothing()
     {
         using var visitor = Visitor.Of(site);
-        var (response, page) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(), withToken: false);
+        var typed = ContactPoster.Valid(name: "Fenna Bos", email: "fenna@example.nl", message: "Een lang bericht dat niet verloren mag gaan.\nMet een tweede regel.");
+        var (response, page) = await ContactPoster.PostAsync(visitor, typed, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Fout: Contact", page.Title, StringComparison.Ordinal);
+        Assert.Contains("Dit formulier was verlopen", page.QuerySelector("#fouten")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Fenna Bos", page.QuerySelector("#Name")!.GetAttribute("value"));
+        Assert.Equal("fenna@example.nl", page.QuerySelector("#Email")!.GetAttribute("value"));
+        Assert.Equal("Een lang bericht dat niet verloren mag gaan.\nMet een tweede regel.", page.QuerySelector("#Message")!.TextContent.ReplaceLineEndings("\n"));
+        Assert.Empty(await SubmissionsAsync());
+
+        // Sent again from the page it came back on (with its fresh token): accepted at once, stored once.
+        var fields = page.QuerySelectorAll("form.contact-form input[name], form.contact-form textarea[name], form.contact-form select[name]")
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.LocalName == "select" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "General" : e.GetAttribute("value") ?? ""));
+        using var again = new FormUrlEncodedContent(fields);
+        using var sent = await visitor.SendAsync(HttpMethod.Post, "/contact", again);
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
+        Assert.Single(await SubmissionsAsync());
+    }
+
+    [Fact]
+    public async Task A_bot_without_the_forms_token_gets_the_plain_refusal()
+    {
+        using var visitor = Visitor.Of(site);
+        var (response, page) = await ContactPoster.PostAsync(visitor, new Dictionary<string, string>(ContactPoster.Valid()) { ["Website"] = "https://spam.example" }, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Er ging iets mis", page.QuerySelector("h1")?.TextContent);

@@ -114,10 +114,11 @@ public sealed class MailRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_batch_through_two_instances_never_sends_a_mail_twice()
     {
-        // Each message takes the server longer than a third of a claim; a batch takes it many claims long.
-        smtp.DelayPerMessage = TimeSpan.FromMilliseconds(400);
-        var site = Site().With("Mail:ClaimSeconds", "1");
-        var other = Track(new SiteFactory { DatabasePath = site.DatabasePath }.WithSmtp(smtp).With("Mail:ClaimSeconds", "1"));
+        // Each message takes the server a quarter of a claim; a batch takes it two claims long. (The margin left for one
+        // message is wide enough for a busy test machine: a claim must outlast one message, and only one.)
+        smtp.DelayPerMessage = TimeSpan.FromMilliseconds(500);
+        var site = Site().With("Mail:ClaimSeconds", "2");
+        var other = Track(new SiteFactory { DatabasePath = site.DatabasePath }.WithSmtp(smtp).With("Mail:ClaimSeconds", "2"));
         using var _ = site.CreateClient();
         using var __ = other.CreateClient();
 

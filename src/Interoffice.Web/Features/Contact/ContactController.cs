@@ -15,6 +15,7 @@ public sealed partial class ContactController(FormStamp stamp, ILogger<ContactCo
 
     [HttpPost("/contact")]
     [EnableRateLimiting(RateLimitPolicy)]
+    [GivesExpiredFormBack]
     public async Task<IActionResult> Send(ContactForm form, [FromServices] SubmissionStore store, CancellationToken cancellationToken)
     {
         // The store (and its database context) only for a post: showing the form needs no database.
