@@ -195,6 +195,10 @@ public sealed class ConsentGatingTests(ConsentGatingTests.AllServices site) : IC
     [InlineData("/contact/iemand@example.nl", "/")]
     [InlineData("/contact/bedankt/IO-ABCD1234", "/")]
     [InlineData("/bel/06-12345678", "/")]
+    [InlineData("/bel/0597/123456", "/")]
+    [InlineData("/contact/iemand%252540example.nl", "/")]
+    [InlineData("/caf\u00e9", "/caf%C3%A9")]
+    [InlineData("/caf%C3%A9#bovenaan", "/caf%C3%A9#bovenaan")]
     public async Task A_return_address_goes_back_by_its_path_and_never_repeats_personal_data(string returnUrl, string location)
     {
         using var visitor = Visitor.Of(site);

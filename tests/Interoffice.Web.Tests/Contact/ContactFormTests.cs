@@ -167,6 +167,21 @@ public sealed class ContactFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_sites_post_is_refused_plainly_and_never_shown_as_the_visitors_own_form()
+    {
+        using var visitor = Visitor.Of(site);
+        visitor.Headers["Sec-Fetch-Site"] = "cross-site";
+        var planted = ContactPoster.Valid(name: "Niet Ikzelf", message: "Verwijder al mijn gegevens.");
+        var (response, page) = await ContactPoster.PostAsync(visitor, planted, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Er ging iets mis", page.QuerySelector("h1")?.TextContent);
+        Assert.DoesNotContain("Niet Ikzelf", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.contact-form"));
+        Assert.Empty(await SubmissionsAsync());
+    }
+
+    [Fact]
     public async Task A_bot_without_the_forms_token_gets_the_plain_refusal()
     {
         using var visitor = Visitor.Of(site);

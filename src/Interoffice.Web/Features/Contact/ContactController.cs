@@ -39,7 +39,7 @@ public sealed partial class ContactController(FormStamp stamp, ILogger<ContactCo
         if (!ModelState.IsValid)
         {
             // Keep the first moment the form was shown, so the next try counts from there.
-            form.Start = stamp.IsGenuine(form.Start) ? form.Start : stamp.Issue();
+            form.Start = stamp.Keep(form.Start);
             return View("Contact", form);
         }
 

@@ -1,7 +1,9 @@
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 
 namespace Interoffice.Web.Features.Contact;
@@ -22,13 +24,16 @@ internal sealed class GivesExpiredFormBackAttribute : Attribute, IAsyncAlwaysRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        // The token check refused the post before the controller was made: the page is built from the context.
-        if (context.Result is IAntiforgeryValidationFailedResult && context.HttpContext.Request.HasFormContentType)
+        // The token check refused the post before the controller was made: the page is built from the context. Only
+        // for a post from the site's own page: another site's post (which never carries the token) must not be able to
+        // put words in the visitor's form.
+        var request = context.HttpContext.Request;
+        if (context.Result is IAntiforgeryValidationFailedResult && request.HasFormContentType && IsFromOwnPage(request))
         {
             try
             {
-                var fields = await context.HttpContext.Request.ReadFormAsync(context.HttpContext.RequestAborted);
-                if (string.IsNullOrEmpty(fields["Website"]))
+                var fields = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                if (string.IsNullOrEmpty(fields[nameof(ContactForm.Website)]))
                 {
                     context.Result = GiveBack(context, fields);
                 }
@@ -42,11 +47,14 @@ internal sealed class GivesExpiredFormBackAttribute : Attribute, IAsyncAlwaysRun
         await next();
     }
 
+    // The browser says where the post came from (Sec-Fetch-Site, or else Origin); a client that says nothing is not a
+    // browser on another site's page.
+    private static bool IsFromOwnPage(HttpRequest request) =>
+        CrossOriginProtection.Allows(request, request.HttpContext.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl(request));
+
     private static ViewResult GiveBack(ResultExecutingContext context, IFormCollection fields)
     {
         var services = context.HttpContext.RequestServices;
-        var stamp = services.GetRequiredService<FormStamp>();
-        var start = fields["Start"].ToString();
         var form = new ContactForm
         {
             Kind = fields["Kind"],
@@ -55,8 +63,7 @@ internal sealed class GivesExpiredFormBackAttribute : Attribute, IAsyncAlwaysRun
             Phone = fields["Phone"],
             Message = fields["Message"],
 
-            // The first moment the form was shown still counts, so sending again at once is not taken for a bot.
-            Start = stamp.IsGenuine(start) ? start : stamp.Issue(),
+            Start = services.GetRequiredService<FormStamp>().Keep(fields["Start"]),
         };
         context.ModelState.AddModelError("", Explanation);
         return new ViewResult

@@ -35,7 +35,10 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
 
     private sealed record Issued(long Second, string Stamp);
 
-    /// <summary>True when the stamp is genuine, not from the future, and old enough.</summary>
+    // A stamp older than this no longer counts: the form is shown again with a new one.
+    private static readonly TimeSpan MaxAge = TimeSpan.FromDays(2);
+
+    /// <summary>True when the stamp is genuine, not from the future, old enough and not too old.</summary>
     public bool IsHuman(string? stamp)
     {
         if (options.Value.MinimumSecondsToFill <= 0)
@@ -43,32 +46,31 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
             return true;
         }
 
-        if (string.IsNullOrEmpty(stamp) || stamp.Length > 512)
-        {
-            return false;
-        }
-
-        try
-        {
-            var shown = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(protector.Unprotect(stamp), CultureInfo.InvariantCulture));
-            var elapsed = time.GetUtcNow() - shown;
-            return elapsed >= TimeSpan.FromSeconds(options.Value.MinimumSecondsToFill) && elapsed < TimeSpan.FromDays(2);
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or OverflowException)
-        {
-            return false;
-        }
+        var elapsed = time.GetUtcNow() - Shown(stamp);
+        return elapsed >= TimeSpan.FromSeconds(options.Value.MinimumSecondsToFill) && elapsed < MaxAge;
     }
 
-    public bool IsGenuine(string? stamp)
+    /// <summary>
+    /// The stamp a form that comes back carries: the first moment it was shown, so the next try counts from there,
+    /// while that still counts; otherwise (forged, or the page stood open for days) a new one.
+    /// </summary>
+    public string Keep(string? stamp) =>
+        Shown(stamp) is { } shown && time.GetUtcNow() - shown is var elapsed && elapsed >= TimeSpan.FromSeconds(-1) && elapsed < MaxAge ? stamp! : Issue();
+
+    private DateTimeOffset? Shown(string? stamp)
     {
+        if (string.IsNullOrEmpty(stamp) || stamp.Length > 512)
+        {
+            return null;
+        }
+
         try
         {
-            return !string.IsNullOrEmpty(stamp) && protector.Unprotect(stamp).Length > 0;
+            return DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(protector.Unprotect(stamp), CultureInfo.InvariantCulture));
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -32,8 +32,16 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var task in scope.ServiceProvider.GetServices<IRetentionTask>())
         {
-            deleted[task.Name] = await task.DeleteExpiredAsync(now, cancellationToken);
-            LogDeleted(logger, deleted[task.Name], task.Name);
+            // One feature's failure does not keep the others' data: each runs, the failure is logged.
+            try
+            {
+                deleted[task.Name] = await task.DeleteExpiredAsync(now, cancellationToken);
+                LogDeleted(logger, deleted[task.Name], task.Name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTaskFailed(logger, ex, task.Name);
+            }
         }
 
         await scope.ServiceProvider.GetRequiredService<SiteDbContext>().ForgetDeletedAsync(cancellationToken);
@@ -57,8 +65,11 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(LogLevel.Information, "Retention: deleted {Count} {What}")]
+    [LoggerMessage(LogLevel.Information, "Retention: deleted {Count} {What:l}")]
     private static partial void LogDeleted(ILogger logger, int count, string what);
+
+    [LoggerMessage(LogLevel.Error, "Retention of {What:l} failed; it runs again tomorrow")]
+    private static partial void LogTaskFailed(ILogger logger, Exception exception, string what);
 
     [LoggerMessage(LogLevel.Error, "Retention failed; it runs again tomorrow")]
     private static partial void LogFailed(ILogger logger, Exception exception);

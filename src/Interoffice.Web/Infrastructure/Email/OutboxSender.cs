@@ -183,12 +183,13 @@ public sealed partial class OutboxSender(
         return won == 1 ? await OutboxQueries.Claimed(db, id, token).SingleOrDefaultAsync(cancellationToken) : null;
     }
 
-    // The server cannot be reached: this message is charged the attempt; every other one due now waits as long as it
-    // does, without an attempt charged, since none of them was tried.
+    // The server cannot be reached: this message is charged the attempt; every other one due now waits the first retry
+    // delay, without an attempt charged, since none of them was tried. (Each round charges the oldest message due, so
+    // with a server that stays away every message still comes to its last attempt in turn.)
     private async Task PostponeAllAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
     {
         await FailAsync(db, observers, message, reason, cancellationToken);
-        var until = message.DeadAt is null ? message.NextAttemptAt : Now().AddSeconds(options.Value.RetryDelaySeconds);
+        var until = Now().AddSeconds(options.Value.RetryDelaySeconds);
         foreach (var id in others)
         {
             if (await ClaimAsync(db, id, cancellationToken) is { } waiting)

@@ -22,21 +22,41 @@ public static partial class ReturnPath
 
         var hash = returnUrl.IndexOf('#', StringComparison.Ordinal);
         var query = returnUrl.IndexOf('?', StringComparison.Ordinal);
-        var path = query >= 0 && (hash < 0 || query < hash) ? returnUrl[..query] + (hash >= 0 ? returnUrl[hash..] : "") : returnUrl;
-        return IsPlain(path) ? path : fallback;
+        var end = query >= 0 && (hash < 0 || query < hash) ? query : hash >= 0 ? hash : returnUrl.Length;
+        var fragment = hash >= 0 ? returnUrl[(hash + 1)..] : "";
+        if (!returnUrl.StartsWith('/') || !IsPlain(returnUrl[..end]) || !IsPlain(fragment))
+        {
+            return fallback;
+        }
+
+        // Written out as a header may carry it (a path typed with é is escaped), with an anchor only if it is a plain name.
+        var path = PathString.FromUriComponent(returnUrl[..end]).ToUriComponent();
+        return Anchor().IsMatch(fragment) ? $"{path}#{fragment}" : path;
     }
 
-    /// <summary>Whether a path holds nothing that looks like personal data (message ids, which are random, are fine).</summary>
+    /// <summary>Whether a path holds nothing that looks like personal data (a message page's id, which is random, is fine).</summary>
     public static bool IsPlain(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return !Personal().IsMatch(Id().Replace(Uri.UnescapeDataString(path), ""));
+
+        // Decoded as often as it was encoded (%2540 is an @ too).
+        var decoded = path;
+        for (var i = 0; i < 4 && decoded.Contains('%', StringComparison.Ordinal); i++)
+        {
+            decoded = Uri.UnescapeDataString(decoded);
+        }
+
+        return !decoded.Contains('%', StringComparison.Ordinal) && !Personal().IsMatch(MessagePage().Replace(decoded, "/beheer/berichten/"));
     }
 
     // An @, a reference as the contact form hands them out, or eight digits or more (a phone number, with or without separators).
-    [GeneratedRegex(@"@|IO-[0-9A-Z]{8}|\d(?:[ \-.()]*\d){7,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"@|IO-[0-9A-Z]{8}|\d(?:[ \-.()/+]*\d){7,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Personal();
 
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Id();
+    // Only a message page's own id; elsewhere an id may be a visitor's (a consent id).
+    [GeneratedRegex("/beheer/berichten/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessagePage();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex Anchor();
 }
