@@ -24,6 +24,7 @@ internal sealed class GivesExpiredFormBackAttribute : Attribute, IAsyncAlwaysRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+
         // The token check refused the post before the controller was made: the page is built from the context. Only
         // for a post from the site's own page: another site's post (which never carries the token) must not be able to
         // put words in the visitor's form.
@@ -57,13 +58,12 @@ internal sealed class GivesExpiredFormBackAttribute : Attribute, IAsyncAlwaysRun
         var services = context.HttpContext.RequestServices;
         var form = new ContactForm
         {
-            Kind = fields["Kind"],
-            Name = fields["Name"],
-            Email = fields["Email"],
-            Phone = fields["Phone"],
-            Message = fields["Message"],
-
-            Start = services.GetRequiredService<FormStamp>().Keep(fields["Start"]),
+            Kind = fields[nameof(ContactForm.Kind)],
+            Name = fields[nameof(ContactForm.Name)],
+            Email = fields[nameof(ContactForm.Email)],
+            Phone = fields[nameof(ContactForm.Phone)],
+            Message = fields[nameof(ContactForm.Message)],
+            Start = services.GetRequiredService<FormStamp>().Keep(fields[nameof(ContactForm.Start)]),
         };
         context.ModelState.AddModelError("", Explanation);
         return new ViewResult
