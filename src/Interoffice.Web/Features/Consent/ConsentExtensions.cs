@@ -19,7 +19,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<ConsentPolicy>();
         builder.Services.AddSingleton<ConsentLogWriters>();
         builder.Services.AddScoped<ConsentLog>();
-        builder.Services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<ConsentLog>());
+        builder.Services.AddRetentionTask<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
         builder.Services.AddHostedService<ConsentLogOnStart>();
         builder.Services.AddOutputCache(o =>

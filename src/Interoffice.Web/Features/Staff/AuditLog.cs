@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Staff;
 

@@ -70,7 +70,7 @@ public static class StaffExtensions
             o.Events.OnRedirectToLogin = context =>
             {
                 var back = (context.Request.PathBase + context.Request.Path).ToString();
-                context.Response.Redirect(back == "/beheer" || !ReturnPath.IsPlain(back) ? "/beheer/inloggen" : $"/beheer/inloggen?terug={Uri.EscapeDataString(back)}");
+                context.Response.Redirect("/beheer/inloggen" + (ReturnPath.IsPlain(back) ? ReturnPath.Query(back, "/beheer") : ""));
                 return Task.CompletedTask;
             };
         });
@@ -90,7 +90,7 @@ public static class StaffExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddOptions<AuditRetentionOptions>().BindConfiguration(AuditRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<AuditLog>());
+        builder.Services.AddRetentionTask<AuditLog>();
         return builder;
     }
 }

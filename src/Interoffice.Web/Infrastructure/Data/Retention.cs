@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Interoffice.Web.Infrastructure.Data;
 
 /// <summary>
@@ -77,11 +79,15 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
 
 public static class RetentionExtensions
 {
-    /// <summary>Registers a feature's retention task with the daily schedule.</summary>
+    /// <summary>
+    /// Registers a feature's retention task with the daily schedule; a service the feature registered itself (scoped)
+    /// is the same instance that runs.
+    /// </summary>
     public static IServiceCollection AddRetentionTask<TTask>(this IServiceCollection services)
         where TTask : class, IRetentionTask
     {
-        services.AddScoped<IRetentionTask, TTask>();
+        services.TryAddScoped<TTask>();
+        services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<TTask>());
         return services;
     }
 

@@ -14,8 +14,9 @@ public static class DutchTime
     /// <summary>e.g. "26 november 2026" or, with a format, any pattern in Dutch.</summary>
     public static string Format(DateTime utc, string format = "d MMMM yyyy") => FromUtc(utc).ToString(format, Culture);
 
-    /// <summary>A cell of an export: "2026-11-26 07:49" in Amsterdam (the column header says so).</summary>
-    public static string Cell(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A cell of an export: "2026-11-26 07:49" (or with seconds) in Amsterdam (the column header says so).</summary>
+    public static string Cell(DateTime utc, bool seconds = false) =>
+        FromUtc(utc).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>For JSON: ISO 8601 in Amsterdam with its offset, e.g. "2026-07-01T07:49:00+02:00" (an unambiguous instant).</summary>
     public static string Iso(DateTime utc)

@@ -34,6 +34,9 @@ public static partial class ReturnPath
         return Anchor().IsMatch(fragment) ? $"{path}#{fragment}" : path;
     }
 
+    /// <summary>What a form's or redirect's address adds to carry <paramref name="back"/>: nothing when it is <paramref name="home"/>.</summary>
+    public static string Query(string back, string home) => back == home ? "" : $"?terug={Uri.EscapeDataString(back)}";
+
     /// <summary>Whether a path holds nothing that looks like personal data (a message page's id, which is random, is fine).</summary>
     public static bool IsPlain(string path)
     {

@@ -353,7 +353,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
     /// <summary>What the sign-in forms (password and passkey) add to their address: the path to return to, never more.</summary>
     public const string ReturnQuery = "Terug";
 
-    internal static string QueryFor(string back) => back == "/beheer" ? "" : $"?terug={Uri.EscapeDataString(back)}";
+    internal static string QueryFor(string back) => ReturnPath.Query(back, "/beheer");
 
     // A path on this site and nothing personal in it (see ReturnPath).
     private string Safe(string? returnUrl) => this.ReturnPathOr(returnUrl, "/beheer");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Interoffice.Web.Areas.Beheer.Features.Shared;
@@ -135,7 +134,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
         {
             Csv.AppendRow(csv,
             [
-                r.ConsentId, DutchTime.FromUtc(r.RecordedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.PolicyVersion, r.Method.Label(),
+                r.ConsentId, DutchTime.Cell(r.RecordedAt, seconds: true), r.PolicyVersion, r.Method.Label(),
                 Answer(r.Analytics), Answer(r.Tracking), Answer(r.Social), Answer(r.Advertising), r.GlobalPrivacyControl ? "ja" : "nee", r.BrowserFamily, r.Hash ?? "",
             ]);
         }
