@@ -116,10 +116,10 @@ public static class HostingExtensions
         // Again, for the Dutch error pages: re-executing a request for one clears the endpoint found above.
         app.UseRouting();
 
-        // Public pages, keyed by the visitor's consent state (see ConsentPageCache), after everything their headers depend on.
+        // Pages from the server's cache, keyed as each page's cache policy says (a feature registers it), after everything their headers depend on.
         app.UseOutputCache();
         app.UseRateLimiter();
-        // Who someone is (only the staff area's cookie says so, and it is sent to /beheer only) and what they may open.
+        // Who someone is (only a signed-in area's own cookie says so) and what they may open.
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
