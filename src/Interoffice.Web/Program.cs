@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
@@ -14,6 +15,7 @@ try
     builder.AddSiteDatabase();
     builder.AddSecurityHeaders();
     builder.AddSiteWeb();
+    builder.AddPrivacy();
     builder.AddConsent();
     builder.AddSiteEmail();
     builder.AddContact();

@@ -254,7 +254,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
 
             await Assertions.Expect(attempt.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Inloggen"));
             await Assertions.Expect(attempt.Page.Locator("#fouten")).ToBeFocusedAsync();
-            await Assertions.Expect(attempt.Page.Locator("#fouten")).ToContainTextAsync(Interoffice.Web.Areas.Beheer.Features.Account.AccountController.Refusal);
+            await Assertions.Expect(attempt.Page.Locator("#fouten")).ToContainTextAsync(Interoffice.Web.Areas.Beheer.Features.Account.SignInController.Refusal);
             await Assertions.Expect(attempt.Page.GetByLabel("E-mailadres")).ToHaveValueAsync(email);
         }
 

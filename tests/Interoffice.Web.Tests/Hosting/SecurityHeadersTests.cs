@@ -39,6 +39,24 @@ public sealed partial class SecurityHeadersTests(SiteFactory site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Only_the_staff_area_may_use_passkeys()
+    {
+        var client = site.CreateClient();
+        using var staff = await client.GetAsync(new Uri("/beheer/inloggen", UriKind.Relative));
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var beside = await client.GetAsync(new Uri("/beheerder", UriKind.Relative));
+
+        Assert.Contains("publickey-credentials-get=(self)", Header(staff, "Permissions-Policy"), StringComparison.Ordinal);
+        Assert.Contains("publickey-credentials-create=(self)", Header(staff, "Permissions-Policy"), StringComparison.Ordinal);
+        Assert.Contains("camera=()", Header(staff, "Permissions-Policy"), StringComparison.Ordinal);
+        Assert.All(new[] { home, beside }, response =>
+        {
+            Assert.Contains("publickey-credentials-get=()", Header(response, "Permissions-Policy"), StringComparison.Ordinal);
+            Assert.Contains("publickey-credentials-create=()", Header(response, "Permissions-Policy"), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Over_https_outside_development_browsers_are_told_to_keep_to_https()
     {
         using var response = await site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://www.interoffice.nl") })

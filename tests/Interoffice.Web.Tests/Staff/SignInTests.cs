@@ -48,7 +48,7 @@ public sealed partial class SignInTests : IAsyncLifetime
             using var response = await Support.Staff.SignInAsync(attacker, email, password);
             var html = await response.Content.ReadAsStringAsync();
             var page = await Html.ParseAsync(html);
-            Assert.Equal(AccountController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
+            Assert.Equal(SignInController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
             Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("io.staff", StringComparison.Ordinal)));
 
             // The whole page, but for what differs on every response (form token, script nonce) and the typed address.
@@ -87,7 +87,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var answer = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AccountController.Refusal, answer.QuerySelector("#fouten li")!.TextContent.Trim());
+        Assert.Equal(SignInController.Refusal, answer.QuerySelector("#fouten li")!.TextContent.Trim());
         Assert.True(Support.Staff.RedirectsToSignIn((await attacker.GetAsync("/beheer")).Response), "nobody is signed in");
         Assert.Contains("passkey (passkey niet herkend)", await AuditTargetsAsync());
     }
@@ -100,7 +100,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var account = await staff.PageAsync("/beheer/account");
         var token = account.QuerySelector("form[action='/beheer/account/passkeys'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Task<HttpResponseMessage> AskAsync(string password) =>
-            staff.SendAsync(HttpMethod.Post, "/beheer/account/passkeys/opties", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Wachtwoord", password)]));
+            staff.SendAsync(HttpMethod.Post, "/beheer/account/passkeys/opties", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Password", password)]));
 
         using var refused = await AskAsync("geraden wachtwoord");
         using var allowed = await AskAsync(Support.Staff.Password);
@@ -184,7 +184,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AccountController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
+        Assert.Equal(SignInController.Refusal, page.QuerySelector("#fouten li")!.TextContent.Trim());
         Assert.All(await AuditTargetsAsync(), t => Assert.True(t is null || t.Length <= 400));
     }
 
@@ -301,12 +301,12 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await RecoverAsync(staff, codes[1])).StatusCode);
 
         // New codes need the current password; the old ones stop working.
-        using (var wrong = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/herstelcodes", ("Wachtwoord", "niet mijn wachtwoord")))
+        using (var wrong = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/herstelcodes", ("Password", "niet mijn wachtwoord")))
         {
             Assert.Contains("Dit wachtwoord klopt niet", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var renewed = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/herstelcodes", ("Wachtwoord", Support.Staff.Password));
+        using var renewed = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/herstelcodes", ("Password", Support.Staff.Password));
         var fresh = (await Html.ParseAsync(await renewed.Content.ReadAsStringAsync())).QuerySelectorAll("ul.recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, fresh.Count);
         Assert.Equal(HttpStatusCode.OK, (await RecoverAsync(staff, codes[2])).StatusCode);
@@ -320,14 +320,14 @@ public sealed partial class SignInTests : IAsyncLifetime
         using var _ = await Support.Staff.SignInAsync(staff, "actief@interoffice.nl");
         await Support.Staff.EnableTwoFactorAsync(staff);
 
-        using (var wrong = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/tweestaps/uit", ("Wachtwoord", "niet mijn wachtwoord")))
+        using (var wrong = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/tweestaps/uit", ("Password", "niet mijn wachtwoord")))
         {
             var page = await Html.ParseAsync(await wrong.Content.ReadAsStringAsync());
             Assert.Equal("Dit wachtwoord klopt niet. Vul uw huidige wachtwoord in.", page.QuerySelector("#wachtwoord-uit-fout")!.TextContent);
             Assert.Contains("staat aan", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
 
-        using var off = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/tweestaps/uit", ("Wachtwoord", Support.Staff.Password));
+        using var off = await Support.Staff.PostFormAsync(staff, "/beheer/account", "/beheer/account/tweestaps/uit", ("Password", Support.Staff.Password));
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.Contains("staat uit", (await staff.PageAsync("/beheer/account")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

@@ -90,7 +90,7 @@ public sealed class StaffAccountTests
         var page = await Html.ParseAsync(await right.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains(AccountController.Refusal, page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SignInController.Refusal, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("eva@interoffice.nl\ttijdelijk geblokkeerd", (await Support.Staff.RunAsync(site, "", "list")).Output, StringComparison.Ordinal);
     }
 
@@ -104,7 +104,7 @@ public sealed class StaffAccountTests
         using var response = await Support.Staff.SignInAsync(visitor, "fien@interoffice.nl", "verkeerd wachtwoord!");
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
-        Assert.Contains(AccountController.Refusal, page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SignInController.Refusal, page.Body!.TextContent, StringComparison.Ordinal);
         await using var scope = site.Services.CreateAsyncScope();
         Assert.Contains(await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<AuditEntry>().ToListAsync(),
             a => a.Action == AuditAction.SignInFailed && a.Target == "fien@interoffice.nl (wachtwoord onjuist)");
@@ -142,7 +142,7 @@ public sealed class StaffAccountTests
         Assert.NotEqual(HttpStatusCode.OK, after.StatusCode);
         using var again = await Support.Staff.SignInAsync(visitor, "hans@interoffice.nl");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains(AccountController.Refusal, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(SignInController.Refusal, await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

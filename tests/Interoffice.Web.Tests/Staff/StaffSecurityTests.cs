@@ -65,7 +65,7 @@ public sealed class StaffSecurityTests
         }
 
         var (page, document) = await onSecond.GetAsync("/beheer");
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Wachtwoord", Support.Staff.Password)]);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Password", Support.Staff.Password)]);
         using var posted = await onSecond.SendAsync(HttpMethod.Post, "/beheer/account/passkeys/opties", form);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -22,6 +22,10 @@ public static class ConsentExtensions
         builder.Services.AddRetentionTask<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
         builder.Services.AddHostedService<ConsentLogOnStart>();
+        builder.Services.AddPageMiddleware<ConsentMiddleware>();
+
+        // Checking a log (perhaps a restored backup) never changes it: no migration here.
+        builder.Services.AddVerb("consent", (services, args) => ConsentCommands.RunAsync(services, args, Console.Out, Console.Error));
         builder.Services.AddOutputCache(o =>
         {
             // A page shows its own address (canonical link, return address of the forms) as it was asked for.
@@ -31,7 +35,4 @@ public static class ConsentExtensions
         });
         return builder;
     }
-
-    /// <summary>Resolves each request's consent; after the security headers (it widens their policy), before anything renders.</summary>
-    public static IApplicationBuilder UseConsent(this IApplicationBuilder app) => app.UseMiddleware<ConsentMiddleware>();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
@@ -19,6 +20,9 @@ public static class ContactExtensions
         builder.Services.AddRetentionTask<ContactMailFileRetention>();
 
         builder.Services.AddPerClientRateLimit<ContactOptions>(ContactController.RateLimitPolicy, o => (o.RateLimitPermits, o.RateLimitWindowMinutes));
+
+        // A submission's reference (IO-7K3F9QXM) points at a person: never repeated in a return address.
+        builder.Services.Configure<ReturnPathOptions>(o => o.PersonalData.Add(new("IO-[0-9A-Z]{8}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));
         return builder;
     }
 }

@@ -3,12 +3,6 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Interoffice.Web.Features.Privacy;
 
-/// <summary>One version of the statement on its page, with the version in force and the one shown.</summary>
-public sealed record StatementPageModel(PrivacyStatementDocument Shown, PrivacyStatementDocument Current, int VersionCount)
-{
-    public bool IsCurrent => ReferenceEquals(Shown, Current);
-}
-
 /// <summary>The statement in force, the list of every published version, and each version on a page of its own.</summary>
 public sealed class PrivacyController(PrivacyStatementProvider statement) : Controller
 {

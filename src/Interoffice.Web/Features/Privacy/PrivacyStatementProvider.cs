@@ -1,19 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Interoffice.Web.Features.Privacy;
-
-/// <summary>Bound from the <c>Privacy</c> section.</summary>
-public sealed class PrivacyOptions
-{
-    public const string SectionName = "Privacy";
-
-    /// <summary>The folder of the statement's published versions (one Markdown file each), relative to the content root.</summary>
-    [Required]
-    public string StatementFolder { get; set; } = "Content/privacyverklaring";
-}
 
 /// <summary>
 /// Every published version of the privacy statement, one content file each; the current one is the latest by date.
@@ -122,17 +111,4 @@ public sealed partial class PrivacyStatementProvider : IDisposable
 
     [LoggerMessage(LogLevel.Error, "Privacy statement in {Folder} could not be read; the previous versions stay online")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception, string folder);
-}
-
-public static class PrivacyExtensions
-{
-    public static IServiceCollection AddPrivacyStatement(this IServiceCollection services)
-    {
-        services.AddOptions<PrivacyOptions>()
-            .BindConfiguration(PrivacyOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<PrivacyStatementProvider>();
-        return services;
-    }
 }

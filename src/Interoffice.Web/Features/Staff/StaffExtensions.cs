@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.Mvc.Authorization;
-using System.ComponentModel.DataAnnotations;
 
 namespace Interoffice.Web.Features.Staff;
 
+/// <summary>The staff area (/beheer): accounts, sign-in, what it allows and refuses, its audit log and its verb.</summary>
 public static class StaffExtensions
 {
     public const string Area = "Beheer";
@@ -70,7 +68,7 @@ public static class StaffExtensions
             o.Events.OnRedirectToLogin = context =>
             {
                 var back = (context.Request.PathBase + context.Request.Path).ToString();
-                context.Response.Redirect("/beheer/inloggen" + (ReturnPath.IsPlain(back) ? ReturnPath.Query(back, "/beheer") : ""));
+                context.Response.Redirect("/beheer/inloggen" + (context.HttpContext.IsPlain(back) ? ReturnPath.Query(back, "/beheer") : ""));
                 return Task.CompletedTask;
             };
         });
@@ -91,60 +89,23 @@ public static class StaffExtensions
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddOptions<AuditRetentionOptions>().BindConfiguration(AuditRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<AuditLog>();
+
+        // The staff area alone uses passkeys (WebAuthn), on its own pages only.
+        builder.Services.Configure<PermissionsPolicyOptions>(o => o.AllowOnOwnPages("/beheer", "publickey-credentials-create", "publickey-credentials-get"));
+
+        // A message page's id (/beheer/berichten/{guid}) is made by the site, not a visitor's: it may be a return path.
+        builder.Services.Configure<ReturnPathOptions>(o => o.RandomIdPaths.Add("/beheer/berichten/"));
+
+        // An account can be made before the site's first start: an embedded database is migrated first.
+        builder.Services.AddVerb("staff", async (services, args) =>
+        {
+            if (services.GetRequiredService<IConfiguration>().MigratesOnStart())
+            {
+                await services.MigrateSiteDatabaseAsync();
+            }
+
+            return await StaffCommands.RunAsync(services, args, Console.In, Console.Out, Console.Error);
+        });
         return builder;
     }
-}
-
-/// <summary>Bound from the <c>Staff</c> section.</summary>
-public sealed class StaffOptions
-{
-    public const string SectionName = "Staff";
-
-    /// <summary>Sign-in attempts per client address and window (every way of signing in counts).</summary>
-    [Range(1, 100000)]
-    public int SignInRateLimitPermits { get; set; } = 10;
-
-    [Range(1, 1440)]
-    public int SignInRateLimitWindowMinutes { get; set; } = 5;
-}
-
-/// <summary>Every controller in the staff area requires an enabled staff account, unless it says [AllowAnonymous] (the sign-in).</summary>
-internal sealed class StaffAreaConvention : IControllerModelConvention
-{
-    public void Apply(ControllerModel controller)
-    {
-        if (controller.RouteValues.TryGetValue("area", out var area) && area == StaffExtensions.Area)
-        {
-            controller.Filters.Add(new AuthorizeFilter(StaffExtensions.Policy));
-        }
-    }
-}
-
-internal sealed class EnabledStaffRequirement : IAuthorizationRequirement;
-
-/// <summary>Signed in is not enough: the account must still exist and be enabled, checked on every request.</summary>
-internal sealed class EnabledStaffHandler(UserManager<StaffUser> users) : AuthorizationHandler<EnabledStaffRequirement>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EnabledStaffRequirement requirement)
-    {
-        var user = await users.GetUserAsync(context.User);
-        if (user is { IsDisabled: false })
-        {
-            context.Succeed(requirement);
-        }
-    }
-}
-
-/// <summary>Identity's messages, in Dutch for staff.</summary>
-internal sealed class DutchIdentityErrors : IdentityErrorDescriber
-{
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Het wachtwoord moet minstens {length} tekens lang zijn." };
-
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Er bestaat al een account met {email}." };
-
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Er bestaat al een account met {userName}." };
-
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"'{email}' is geen geldig e-mailadres." };
-
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Het wachtwoord moet minstens {uniqueChars} verschillende tekens bevatten." };
 }

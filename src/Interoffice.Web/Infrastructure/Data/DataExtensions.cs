@@ -1,3 +1,4 @@
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,10 @@ public static class DataExtensions
 
         // The daily schedule; each feature registers what it deletes (AddRetentionTask).
         builder.Services.AddRetentionSchedule();
+
+        // The operator's verbs: migrate before starting a SQL Server deployment, back up SQLite while the site runs.
+        builder.Services.AddVerb("migrate", MigrateCommand.RunAsync);
+        builder.Services.AddVerb("backup", (services, args) => BackupCommand.RunAsync(services, args, Console.Out, Console.Error));
         return builder;
     }
 

@@ -1,15 +1,12 @@
-using Interoffice.Web.Features.Consent;
-using Interoffice.Web.Features.Privacy;
-using Interoffice.Web.Features.Staff;
-using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
 /// <summary>The web pipeline: one place that says what every request passes through, in order.</summary>
-public static partial class HostingExtensions
+public static class HostingExtensions
 {
     /// <summary>No form of the site comes near this; a larger request is refused before anything reads it.</summary>
     public const int MaxRequestBodyBytes = 64 * 1024;
@@ -52,22 +49,26 @@ public static partial class HostingExtensions
         });
         // The clock every feature reads (tests put their own in its place).
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddPrivacyStatement();
         builder.AddProxies();
         return builder;
+    }
+
+    /// <summary>Adds <typeparamref name="T"/> to every request's way through the site, where <see cref="PageMiddlewareOptions"/> says.</summary>
+    public static IServiceCollection AddPageMiddleware<T>(this IServiceCollection services)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.Configure<PageMiddlewareOptions>(o => o.Middleware.Add(typeof(T)));
     }
 
     public static WebApplication UseSiteWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Read the privacy statement now: a broken content file stops the start instead of the first visitor.
-        _ = app.Services.GetRequiredService<PrivacyStatementProvider>();
-
         // First, so that everything after it (HSTS, secure cookies, logging, rate limits) sees the visitor's own
         // address and scheme; only the proxies in ForwardedHeaders:* are believed. With none configured the
         // middleware is left out: given empty lists it would believe every sender.
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.TrustsAnyProxy)
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.TrustsAnyProxy)
         {
             app.UseForwardedHeaders();
         }
@@ -86,7 +87,13 @@ public static partial class HostingExtensions
         app.UseSiteRequestLogging();
         app.UseResponseCompression();
         app.UseSecurityHeaders();
-        app.UseConsent();
+
+        // What features add to every page (the consent of the request), in the order they registered it.
+        foreach (var middleware in app.Services.GetRequiredService<IOptions<PageMiddlewareOptions>>().Value.Middleware)
+        {
+            app.UseMiddleware(middleware);
+        }
+
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.Use((context, next) =>
         {
@@ -109,10 +116,10 @@ public static partial class HostingExtensions
         // Again, for the Dutch error pages: re-executing a request for one clears the endpoint found above.
         app.UseRouting();
 
-        // Public pages, keyed by the visitor's consent state (see ConsentPageCache), after everything their headers depend on.
+        // Pages from the server's cache, keyed as each page's cache policy says (a feature registers it), after everything their headers depend on.
         app.UseOutputCache();
         app.UseRateLimiter();
-        // Who someone is (only the staff area's cookie says so, and it is sent to /beheer only) and what they may open.
+        // Who someone is (only a signed-in area's own cookie says so) and what they may open.
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -125,39 +132,4 @@ public static partial class HostingExtensions
         app.MapControllers().WithStaticAssets();
         return app;
     }
-
-    /// <summary>
-    /// Command-line verbs run instead of the web server. <c>migrate</c> applies the configured
-    /// provider's migrations and exits: the step an operator runs before starting a SQL Server deployment.
-    /// <c>staff</c> manages staff accounts; <c>backup</c> copies the SQLite database while the site runs.
-    /// </summary>
-    public static async Task<int?> RunVerbAsync(this WebApplication app, string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(args);
-        switch (args.FirstOrDefault())
-        {
-            case "migrate":
-                await app.Services.MigrateSiteDatabaseAsync();
-                LogMigrated(app.Logger);
-                return 0;
-            case "staff":
-                if (app.Configuration.MigratesOnStart())
-                {
-                    await app.Services.MigrateSiteDatabaseAsync();
-                }
-
-                return await StaffCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
-            case "consent":
-                // Checking a log (perhaps a restored backup) never changes it: no migration here.
-                return await ConsentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
-            case "backup":
-                return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
-            default:
-                return null;
-        }
-    }
-
-    [LoggerMessage(LogLevel.Information, "The database is migrated")]
-    private static partial void LogMigrated(ILogger logger);
 }

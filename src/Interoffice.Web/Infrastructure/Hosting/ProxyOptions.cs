@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
@@ -22,34 +21,4 @@ public sealed class ProxyOptions
 
     public bool IsValid() =>
         KnownProxies.All(p => IPAddress.TryParse(p, out _)) && KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _));
-}
-
-public static class ProxyExtensions
-{
-    public static IHostApplicationBuilder AddProxies(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<ProxyOptions>()
-            .BindConfiguration(ProxyOptions.SectionName)
-            .Validate(o => o.IsValid(), "ForwardedHeaders:KnownProxies must hold IP addresses and ForwardedHeaders:KnownNetworks networks such as 10.0.0.0/24.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((o, proxies) =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-
-            // Only what is configured, not the loopback defaults (the middleware is not used when nothing is).
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in proxies.Value.KnownProxies)
-            {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-
-            foreach (var network in proxies.Value.KnownNetworks)
-            {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
-        return builder;
-    }
 }

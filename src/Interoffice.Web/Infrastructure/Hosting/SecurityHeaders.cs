@@ -1,16 +1,13 @@
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
-/// <summary>Browser features a page lets an embedded frame of another origin use (a consented video may go full screen).</summary>
-public sealed class FramePermissions
-{
-    internal List<(string Feature, string Origin)> Grants { get; } = [];
-}
-
+/// <summary>The security headers of every response, and the Content-Security-Policy and Permissions-Policy of each page.</summary>
 public static class SecurityHeaders
 {
-    // Nothing on the public site needs these browser features; deny them to every frame. In this order in the header.
+    // Nothing on the site needs these browser features (a feature registers its own use: PermissionsPolicyOptions);
+    // deny them to every frame. In this order in the header.
     private static readonly (string Feature, string Allowed)[] PublicFeatures =
     [
         ("accelerometer", ""), ("autoplay", ""), ("camera", ""), ("display-capture", ""), ("encrypted-media", ""), ("fullscreen", "self"),
@@ -18,12 +15,7 @@ public static class SecurityHeaders
         ("picture-in-picture", ""), ("publickey-credentials-create", ""), ("publickey-credentials-get", ""), ("screen-wake-lock", ""), ("usb", ""), ("xr-spatial-tracking", ""),
     ];
 
-    // The staff area alone uses passkeys (WebAuthn), on its own pages only.
-    private static readonly (string Feature, string Allowed)[] StaffFeatures = [.. PublicFeatures
-        .Select(f => f.Feature.StartsWith("publickey-credentials-", StringComparison.Ordinal) ? (f.Feature, "self") : f)];
-
     private static readonly string PermissionsPolicy = Policy(PublicFeatures, []);
-    private static readonly string StaffPermissionsPolicy = Policy(StaffFeatures, []);
 
     /// <summary>Lets a frame from <paramref name="origin"/> on this page use <paramref name="features"/> (only those the site's policy knows).</summary>
     public static void AllowInFrame(this HttpContext context, string origin, params string[] features)
@@ -102,6 +94,7 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var ownUse = OwnPolicies(app.ApplicationServices.GetRequiredService<IOptions<PermissionsPolicyOptions>>().Value);
         return app.Use(async (context, next) =>
         {
             var policy = new ContentSecurityPolicy();
@@ -111,10 +104,11 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                var staff = context.Request.Path.StartsWithSegments("/beheer", StringComparison.OrdinalIgnoreCase);
+                var own = ownUse.FindIndex(o => context.Request.Path.StartsWithSegments(o.Path, StringComparison.OrdinalIgnoreCase));
+                var (features, permissions) = own >= 0 ? (ownUse[own].Features, ownUse[own].Policy) : (PublicFeatures, PermissionsPolicy);
                 headers["Permissions-Policy"] = context.Features.Get<FramePermissions>() is { Grants.Count: > 0 } frames
-                    ? Policy(staff ? StaffFeatures : PublicFeatures, frames.Grants)
-                    : staff ? StaffPermissionsPolicy : PermissionsPolicy;
+                    ? Policy(features, frames.Grants)
+                    : permissions;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
                 headers.ContentSecurityPolicy = policy.ToString();
@@ -123,6 +117,20 @@ public static class SecurityHeaders
             await next(context);
         });
     }
+
+    // Each registered path's features and header, worked out once; the longest path first, so the closest one counts.
+    private static List<(PathString Path, (string Feature, string Allowed)[] Features, string Policy)> OwnPolicies(PermissionsPolicyOptions options) =>
+        [.. options.OwnUse.GroupBy(o => o.Path.Value!.TrimEnd('/'), StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Key.Length).Select(g =>
+        {
+            var unknown = g.Select(o => o.Feature).Except(PublicFeatures.Select(f => f.Feature)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException($"The Permissions-Policy does not know {string.Join(", ", unknown)} (registered for {g.Key}).");
+            }
+
+            (string Feature, string Allowed)[] features = [.. PublicFeatures.Select(f => g.Any(o => o.Feature == f.Feature) ? (f.Feature, "self") : f)];
+            return (new PathString(g.Key), features, Policy(features, []));
+        })];
 
     public static ContentSecurityPolicy ContentSecurityPolicy(this HttpContext context)
     {

@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Audit;
 
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
-
+/// <summary>The audit log, for staff: who did what, when.</summary>
 [Area(StaffExtensions.Area)]
 public sealed class AuditController(SiteDbContext db) : Controller
 {

@@ -10,9 +10,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interoffice.Web.Features.Privacy;
 
-/// <summary>A heading of the statement, for its table of contents.</summary>
-public sealed record StatementHeading(string Id, string Text);
-
 /// <summary>
 /// One published version of the privacy statement, as rendered from its content file. <see cref="Sha256"/> is the hash
 /// of the file's exact text; <see cref="ThirdParties"/> are the third parties this version names (front matter
