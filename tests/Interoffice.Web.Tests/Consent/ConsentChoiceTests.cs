@@ -230,9 +230,13 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         var now = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
         await using var scope = fresh.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var previous = ConsentChain.Genesis;
         foreach (var (id, at) in new[] { ("oud", now.AddMonths(-24).AddDays(-1)), ("grens", now.AddMonths(-24).AddHours(1)), ("nieuw", now.AddDays(-1)) })
         {
-            db.Add(new ConsentRecord { ConsentId = id, RecordedAt = at.UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" });
+            var record = new ConsentRecord { ConsentId = id, RecordedAt = at.UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" };
+            ConsentChain.Seal(record, previous);
+            previous = record.Hash!;
+            db.Add(record);
         }
 
         await db.SaveChangesAsync();

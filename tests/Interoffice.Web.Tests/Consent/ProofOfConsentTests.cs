@@ -4,6 +4,7 @@ using System.Text.Json;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -317,24 +318,77 @@ public sealed class ProofOfConsentTests
         Assert.False(records[1].GetProperty("analytics").GetBoolean());
     }
 
+    public static TheoryData<string, string> WipedSeals => new()
+    {
+        // which records lose their hash and their link to the record before, and the record the verdict must name
+        { "WHERE Id = 1", "keuze 1" },
+        { "WHERE Id = 2", "keuze 2" },
+        { "", "keuze 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WipedSeals))]
+    public async Task A_record_stripped_of_its_seal_in_the_file_is_a_break_and_a_restart_does_not_seal_it_again(string which, string named)
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ChooseAsync(site, 3);
+        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
+        Assert.Equal(0, (await VerifyAsync(site)).ExitCode);
+
+        // Not through the site: the file opened directly, as anyone with access to the server could.
+        await using (var file = new SqliteConnection($"Data Source={site.DatabasePath}"))
+        {
+            await file.OpenAsync();
+            await using var command = file.CreateCommand();
+            command.CommandText = $"UPDATE ConsentRecords SET Hash = NULL, PreviousHash = NULL {which}";
+            Assert.True(await command.ExecuteNonQueryAsync() > 0);
+        }
+
+        await AssertBrokenAtAsync(site, named);
+
+        // The site started again on the same file (after a release or a crash) leaves the records as they are.
+        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath }.WithAllServices();
+        using var _ = restarted.CreateClient();
+        await AssertBrokenAtAsync(restarted, named);
+        var verb = await SiteProcess.RunAsync(["consent", "verify"], new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={site.DatabasePath}" });
+        Assert.Equal(1, verb.ExitCode);
+        Assert.Contains($"De keten breekt bij {named} ", verb.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task Records_from_before_the_chain_are_sealed_in_their_order_and_then_verified()
+    public async Task A_record_that_names_no_stored_snapshot_is_a_break()
     {
         await using var site = new SiteFactory().WithAllServices();
         using var _ = site.CreateClient();
         await using (var scope = site.Services.CreateAsyncScope())
         {
+            // Sealed as the site seals, but under a policy version that is no snapshot's hash.
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-            db.Add(new ConsentRecord { ConsentId = "oud", RecordedAt = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc), PolicyVersion = "1.1.abcdef12", BrowserFamily = "Chrome" });
+            var record = new ConsentRecord { ConsentId = "oud", RecordedAt = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc), PolicyVersion = "1.1.abcdef12", BrowserFamily = "Chrome" };
+            ConsentChain.Seal(record, ConsentChain.Genesis);
+            db.Add(record);
             await db.SaveChangesAsync();
         }
 
-        await ChooseAsync(site, 1);
-
         var (code, output) = await VerifyAsync(site);
-        Assert.True(code == 0, output);
-        Assert.Contains("intact: 2 keuzes", output, StringComparison.Ordinal);
-        Assert.Contains("1 keuzes zijn van vóór de momentopnamen", output, StringComparison.Ordinal);
+
+        Assert.Equal(1, code);
+        Assert.Contains("De keten breekt bij keuze 1 ", output, StringComparison.Ordinal);
+        Assert.Contains("de momentopname 1.1.abcdef12 waaronder zij is gemaakt ontbreekt", output, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertBrokenAtAsync(SiteFactory site, string named)
+    {
+        var (code, output) = await VerifyAsync(site);
+        Assert.Equal(1, code);
+        Assert.Contains($"De keten breekt bij {named} ", output, StringComparison.Ordinal);
+        Assert.Contains("niet verzegeld", output, StringComparison.Ordinal);
+
+        using var staff = Visitor.Of(site);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var verdict = (await staff.PageAsync("/beheer/toestemmingen")).QuerySelector("[data-verdict]")!;
+        Assert.Equal("verbroken", verdict.GetAttribute("data-verdict"));
+        Assert.Contains(named, verdict.TextContent, StringComparison.Ordinal);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -224,11 +224,15 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         var job = later.Services.GetRequiredService<RetentionJob>();
         await using var scope = later.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        ConsentRecord old = new() { ConsentId = "oud", RecordedAt = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" };
+        ConsentRecord young = new() { ConsentId = "net-niet", RecordedAt = now.AddMonths(-24).AddMinutes(1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" };
+        ConsentChain.Seal(old, ConsentChain.Genesis);
+        ConsentChain.Seal(young, old.Hash!);
         db.AddRange(
             Submission("oud", now.AddMonths(-24).AddMinutes(-1)),
             Submission("net-niet", now.AddMonths(-24).AddMinutes(1)),
-            new ConsentRecord { ConsentId = "oud", RecordedAt = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" },
-            new ConsentRecord { ConsentId = "net-niet", RecordedAt = now.AddMonths(-24).AddMinutes(1).UtcDateTime, PolicyVersion = "1", BrowserFamily = "Chrome" },
+            old,
+            young,
             new AuditEntry { At = now.AddMonths(-24).AddMinutes(-1).UtcDateTime, Actor = "lars@interoffice.nl", Action = AuditAction.ViewSubmission, Target = "oud" },
             new AuditEntry { At = now.AddMonths(-24).AddMinutes(1).UtcDateTime, Actor = "lars@interoffice.nl", Action = AuditAction.ViewSubmission, Target = "net-niet" });
         await db.SaveChangesAsync();

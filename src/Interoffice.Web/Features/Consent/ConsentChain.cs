@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Interoffice.Web.Features.Consent;
 
@@ -54,35 +52,4 @@ public static class ConsentChain
 
     /// <summary>Records are kept to the second: the stored value and the hashed value are the same on every provider.</summary>
     public static DateTime Seconds(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-}
-
-/// <summary>
-/// Where the chain starts after retention removed its oldest records: the hash of the last removed record (the first
-/// remaining record must point at it), how many were removed and until when. One row, written by retention only.
-/// </summary>
-public sealed class ConsentLogStart
-{
-    public const int SingleId = 1;
-
-    public int Id { get; set; } = SingleId;
-
-    /// <summary>The id of the last removed record: retention only ever moves it forward.</summary>
-    public long RemovedThroughId { get; set; }
-
-    public required string RemovedThroughHash { get; set; }
-
-    public long RemovedCount { get; set; }
-
-    /// <summary>The time of the last removed record (UTC).</summary>
-    public DateTime RemovedThroughAt { get; set; }
-}
-
-internal sealed class ConsentLogStartConfiguration : IEntityTypeConfiguration<ConsentLogStart>
-{
-    public void Configure(EntityTypeBuilder<ConsentLogStart> builder)
-    {
-        builder.ToTable("ConsentLogStart");
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.RemovedThroughHash).HasMaxLength(64).IsUnicode(false);
-    }
 }

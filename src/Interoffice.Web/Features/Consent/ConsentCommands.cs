@@ -33,32 +33,3 @@ public static class ConsentCommands
         return verdict.Intact ? 0 : 1;
     }
 }
-
-/// <summary>
-/// At start, before visitors choose: seals records from before the chain, stores the snapshot of what visitors are
-/// shown from now on, and logs the log's last hash.
-/// </summary>
-internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentLogOnStart> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
-            await log.SealUnsealedAsync(CancellationToken.None);
-            await log.EnsureSnapshotAsync(policy.Current, CancellationToken.None);
-            await log.LogHeadAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The first choice stores it as well; a database that is not reachable yet must not stop the site.
-            LogFailed(logger, ex);
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(LogLevel.Warning, "The consent log could not be prepared at start; the first choice seals and stores what is needed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-}

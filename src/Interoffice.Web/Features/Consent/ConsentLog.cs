@@ -105,57 +105,9 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     }
 
     /// <summary>The hash the next record follows: the last sealed record's, else the last removed one's, else the genesis.</summary>
-    private async Task<string> TailAsync(CancellationToken cancellationToken)
-    {
-        var last = await ConsentQueries.LastSealedHash(db).FirstOrDefaultAsync(cancellationToken);
-        if (last is not null)
-        {
-            return last;
-        }
-
-        // A log of records from before the chain only: seal them first, then follow them.
-        if (await SealUnsealedAsync(cancellationToken) > 0)
-        {
-            return await TailAsync(cancellationToken);
-        }
-
-        return await StartHashAsync(db, cancellationToken);
-    }
-
-    internal static async Task<string> StartHashAsync(SiteDbContext db, CancellationToken cancellationToken) =>
-        await db.Set<ConsentLogStart>().AsNoTracking().Select(s => s.RemovedThroughHash).FirstOrDefaultAsync(cancellationToken) ?? ConsentChain.Genesis;
-
-    /// <summary>
-    /// Records written before the log was chained are sealed in their order, once, at start (before the first
-    /// choice). Only a log without any sealed record is sealed: a record written unsealed after sealed ones (by an old
-    /// instance still running during a release) is left as it is and named by the verifier, never re-chained.
-    /// Every instance computes the same hashes from the same rows, so two doing it at once agree.
-    /// </summary>
-    public async Task<int> SealUnsealedAsync(CancellationToken cancellationToken)
-    {
-        if (await db.Set<ConsentRecord>().AnyAsync(r => r.Hash != null, cancellationToken))
-        {
-            return 0;
-        }
-
-        var unsealed = await db.Set<ConsentRecord>().OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        if (unsealed.Count == 0)
-        {
-            return 0;
-        }
-
-        var previous = await StartHashAsync(db, cancellationToken);
-        foreach (var record in unsealed)
-        {
-            ConsentChain.Seal(record, previous);
-            previous = record.Hash!;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        LogSealed(logger, unsealed.Count);
-        return unsealed.Count;
-    }
+    private async Task<string> TailAsync(CancellationToken cancellationToken) =>
+        await ConsentQueries.LastSealedHash(db).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.Set<ConsentLogStart>().AsNoTracking().Select(s => s.RemovedThroughHash).FirstOrDefaultAsync(cancellationToken) ?? ConsentChain.Genesis;
 
     /// <summary>What retention deletes here, as its log line names it.</summary>
     public string Name => "consent records";
@@ -168,7 +120,6 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now.AddMonths(-options.Value.RecordRetentionMonths).UtcDateTime;
-        await SealUnsealedAsync(cancellationToken);
         var firstKept = await db.Set<ConsentRecord>().Where(r => r.RecordedAt >= cutoff).MinAsync(r => (long?)r.Id, cancellationToken);
         var lastRemoved = await ConsentQueries.SealedBefore(db, firstKept)
             .Select(r => new { r.Id, r.Hash, r.RecordedAt })
@@ -221,34 +172,6 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     [LoggerMessage(LogLevel.Information, "Consent policy snapshot {Hash} stored (privacy statement version {StatementVersion})")]
     private static partial void LogSnapshotStored(ILogger logger, string hash, string statementVersion);
 
-    [LoggerMessage(LogLevel.Information, "Consent log: sealed {Count} records written before the log was chained")]
-    private static partial void LogSealed(ILogger logger, int count);
-
     [LoggerMessage(LogLevel.Debug, "Consent log: another writer appended first, attempt {Attempt} follows it")]
     private static partial void LogAppendRetried(ILogger logger, int attempt);
-}
-
-/// <summary>
-/// What the appends of one site instance share: they wait for each other (instances sharing a database meet at the
-/// unique PreviousHash and retry).
-/// </summary>
-public sealed class ConsentLogWriters
-{
-    internal SemaphoreSlim AppendLock { get; } = new(1, 1);
-
-}
-
-/// <summary>The browser family for the proof of consent: enough to explain a record, too little to identify anyone.</summary>
-public static class BrowserFamily
-{
-    public static string Of(string? userAgent) => userAgent switch
-    {
-        null or "" => "Onbekend",
-        _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
-        _ when userAgent.Contains("OPR/", StringComparison.Ordinal) => "Opera",
-        _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
-        _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) || userAgent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome",
-        _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
-        _ => "Overig",
-    };
 }

@@ -1,43 +1,7 @@
 using Interoffice.Web.Infrastructure.Data;
-using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Features.Consent;
-
-/// <summary>
-/// Where the chain first breaks: a record (changed, inserted after, or following a removed one) or a snapshot. The
-/// record is named by its number in the log, not by the visitor's consent id (the verdict is shown and printed widely).
-/// </summary>
-public sealed record ChainBreak(long? RecordId, DateTime? RecordedAt, string? SnapshotHash, string Reason)
-{
-    public string Describe() => RecordId is { } id
-        ? $"keuze {id} (van {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd): {Reason}"
-        : $"momentopname {SnapshotHash}: {Reason}";
-}
-
-/// <summary>The verdict on the whole log: intact with its size, or the first break; warnings do not break it.</summary>
-public sealed record ChainVerdict(long Records, int Snapshots, string Head, long RemovedByRetention, DateTime? RemovedThroughAt, long WithoutSnapshot, long Unsealed, ChainBreak? Break)
-{
-    public IReadOnlyList<string> Warnings { get; init; } = [];
-
-    public bool Intact => Break is null;
-
-    /// <summary>The one-line verdict, as the verb prints it and the staff page shows it.</summary>
-    public string Describe()
-    {
-        if (Break is not null)
-        {
-            return $"Het toestemmingslog is NIET intact. De keten breekt bij {Break.Describe()}. De {Records} keuzes daarvoor kloppen.";
-        }
-
-        var removed = RemovedByRetention > 0
-            ? $" Het begint na {RemovedByRetention} keuzes die na de bewaartermijn zijn verwijderd (tot en met {DutchTime.Format(RemovedThroughAt!.Value, "d MMMM yyyy")})."
-            : "";
-        var legacy = WithoutSnapshot > 0 ? $" {WithoutSnapshot} keuzes zijn van vóór de momentopnamen en verwijzen naar geen momentopname." : "";
-        var unsealed = Unsealed > 0 ? $" {Unsealed} keuzes van vóór de keten zijn nog niet verzegeld; dat gebeurt bij de volgende start." : "";
-        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{legacy}{unsealed}";
-    }
-}
 
 /// <summary>
 /// Walks the consent log from its first remaining record: every record must point at the one before it (or at the
@@ -59,28 +23,18 @@ public sealed class ConsentLogVerifier(SiteDbContext db, Interoffice.Web.Feature
         var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
-        long count = 0, withoutSnapshot = 0, unsealed = 0;
+        long count = 0;
         ChainVerdict Verdict(ChainBreak? broken) =>
-            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, withoutSnapshot, unsealed, broken) { Warnings = Warnings(snapshots) };
+            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, broken) { Warnings = Warnings(snapshots) };
 
         await foreach (var record in db.Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             ChainBreak Broken(string reason) => new(record.Id, record.RecordedAt, null, reason);
+
+            // Every record is sealed when it is written: one without its hash or its link was written past the site or had its seal wiped.
             if (record.Hash is null || record.PreviousHash is null)
             {
-                if (count == 0)
-                {
-                    // Records from before the chain, not sealed yet: the site seals them at its next start.
-                    unsealed++;
-                    continue;
-                }
-
-                return Verdict(Broken("deze keuze is buiten de keten geschreven (niet verzegeld), bijvoorbeeld door een oude versie van de site die tijdens een release nog draaide"));
-            }
-
-            if (unsealed > 0)
-            {
-                return Verdict(Broken("de keten begint na keuzes die nog niet verzegeld zijn"));
+                return Verdict(Broken("deze keuze is buiten de keten geschreven (niet verzegeld) of haar zegel is gewist: zij heeft geen hash of wijst niet naar de keuze ervoor"));
             }
 
             if (record.PreviousHash != expected)
@@ -95,21 +49,14 @@ public sealed class ConsentLogVerifier(SiteDbContext db, Interoffice.Web.Feature
                 return Verdict(Broken("de inhoud van deze keuze past niet bij haar hash: zij is veranderd"));
             }
 
-            if (PolicySnapshot.IsSnapshotHash(record.PolicyVersion))
+            if (!snapshots.ContainsKey(record.PolicyVersion))
             {
-                if (!snapshots.ContainsKey(record.PolicyVersion))
-                {
-                    return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"));
-                }
-
-                if (tampered.Contains(record.PolicyVersion))
-                {
-                    return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"));
-                }
+                return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"));
             }
-            else
+
+            if (tampered.Contains(record.PolicyVersion))
             {
-                withoutSnapshot++;
+                return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"));
             }
 
             expected = record.Hash;

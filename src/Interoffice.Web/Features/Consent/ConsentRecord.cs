@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
@@ -35,28 +32,12 @@ public sealed class ConsentRecord
 
     public required string BrowserFamily { get; set; }
 
-    /// <summary>The hash of the record before this one in the log (or of the last one retention removed).</summary>
+    /// <summary>
+    /// The hash of the record before this one in the log (or of the last one retention removed). The site always sets
+    /// it and <see cref="Hash"/>; the columns allow NULL so that a record stripped of its seal is read and named as a break.
+    /// </summary>
     public string? PreviousHash { get; set; }
 
     /// <summary>SHA-256 of this record's content together with <see cref="PreviousHash"/>.</summary>
     public string? Hash { get; set; }
-}
-
-internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
-{
-    public void Configure(EntityTypeBuilder<ConsentRecord> builder)
-    {
-        builder.ToTable("ConsentRecords");
-        builder.Property(r => r.ConsentId).HasMaxLength(36).IsUnicode(false);
-        builder.Property(r => r.PolicyVersion).HasMaxLength(64).IsUnicode(false);
-        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
-        builder.Property(r => r.BrowserFamily).HasMaxLength(32);
-        builder.HasIndex(r => r.ConsentId);
-        builder.HasIndex(r => r.RecordedAt);
-        builder.Property(r => r.PreviousHash).HasMaxLength(64).IsUnicode(false);
-        builder.Property(r => r.Hash).HasMaxLength(64).IsUnicode(false);
-
-        // One successor per record: two instances appending at once cannot fork the chain; the second one retries.
-        builder.HasIndex(r => r.PreviousHash).IsUnique();
-    }
 }

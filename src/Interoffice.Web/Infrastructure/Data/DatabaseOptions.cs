@@ -2,12 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Interoffice.Web.Infrastructure.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
 /// <summary>Bound from the <c>Database</c> section; the connection string is <c>ConnectionStrings:Default</c>.</summary>
 public sealed class DatabaseOptions
 {

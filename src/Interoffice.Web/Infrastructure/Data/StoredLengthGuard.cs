@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Interoffice.Web.Infrastructure.Data;
 
 /// <summary>
-/// A value longer than its column: refused before it reaches the database, on every provider alike. Not a
-/// <see cref="DbUpdateException"/>: code that retries a save after a conflict must not retry this.
-/// </summary>
-public sealed class StoredValueTooLongException(string message) : InvalidOperationException(message);
-
-/// <summary>
 /// Checks every string the site saves against its column's length. SQL Server refuses a longer value (a truncation
 /// error), SQLite would store it: with this both refuse it the same way, before anything is written, naming the
 /// entity and property (never the value, which may be personal). Where a person types the value, the form checks the

@@ -10,17 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentRecords;
 
-/// <summary>A stored snapshot as staff read it: its hash, when it was first served, and its content (null if unreadable).</summary>
-public sealed record ShownSnapshot(string Hash, DateTime FirstServedAt, PolicySnapshot? Content, bool MatchesHash);
-
-public sealed record ConsentRecordsModel(
-    string? ConsentId,
-    IReadOnlyList<ConsentRecord> Records,
-    IReadOnlyDictionary<string, ShownSnapshot> Snapshots,
-    ChainVerdict Verdict,
-    DateOnly From,
-    DateOnly To);
-
 /// <summary>
 /// The proof of consent: the log's verdict, one visitor's choices by the consent id shown on /cookies with what they
 /// were shown, the evidence file for that id, and all choices of a period as CSV.
@@ -41,7 +30,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     private async Task<IActionResult> Show(string? consentId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
-        var id = Normalise(consentId);
+        var id = Normalize(consentId);
         var records = id is null ? [] : await RecordsOfAsync(id, cancellationToken);
         if (id is not null)
         {
@@ -60,7 +49,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     [HttpPost("/beheer/toestemmingen/bewijs")]
     public async Task<IActionResult> Evidence([FromForm(Name = "id")] string? consentId, CancellationToken cancellationToken)
     {
-        if (Normalise(consentId) is not { } id)
+        if (Normalize(consentId) is not { } id)
         {
             return RedirectToAction(nameof(Index));
         }
@@ -112,6 +101,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
                 browserFamily = r.BrowserFamily,
                 previousHash = r.PreviousHash,
                 hash = r.Hash,
+                // A record without its seal is a break the verdict names; there is no input of a hash to rebuild.
                 hashInput = r.PreviousHash is null ? null : ConsentChain.HashInput(r, r.PreviousHash),
                 nextRecord = successors.Where(s => s.PreviousHash == r.Hash).Select(s => new { id = s.Id, previousHash = s.PreviousHash, hash = s.Hash }).FirstOrDefault(),
             }),
@@ -150,7 +140,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     };
 
     // Consent ids are stored in lower case: an id typed in capitals is found on SQLite as on SQL Server.
-    private static string? Normalise(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id.ToLowerInvariant() : null;
+    private static string? Normalize(string? consentId) => consentId?.Trim() is { Length: > 0 and <= 36 } id ? id.ToLowerInvariant() : null;
 
     private Task<List<ConsentRecord>> RecordsOfAsync(string id, CancellationToken cancellationToken) =>
         ConsentQueries.Of(db, id).ToListAsync(cancellationToken);

@@ -338,8 +338,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid?>("ContactSubmissionId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ContactSubmissionId");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -390,7 +391,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactSubmissionId");
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
 
                     b.HasIndex("SentAt", "DeadAt", "NextAttemptAt");
 

@@ -324,8 +324,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ContactSubmissionId")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContactSubmissionId");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -376,7 +377,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactSubmissionId");
+                    b.HasIndex("CorrelationId")
+                        .HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
 
                     b.HasIndex("SentAt", "DeadAt", "NextAttemptAt");
 

@@ -1,25 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Interoffice.Web.Infrastructure.Data;
-
-/// <summary>
-/// What one feature deletes once it has outlived its retention period. Each feature registers its own; the daily
-/// <see cref="RetentionJob"/> runs them all. Deleted means gone from the files too (see <see cref="Forgetting"/>).
-/// </summary>
-public interface IRetentionTask
-{
-    /// <summary>What it deletes, as the log line names it ("contact submissions").</summary>
-    string Name { get; }
-
-    /// <summary>Deletes what is past its period at <paramref name="now"/>; returns how many.</summary>
-    Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
-}
-
-/// <summary>What one run deleted, by the name of each task.</summary>
-public sealed record RetentionResult(IReadOnlyDictionary<string, int> Deleted)
-{
-    public int this[string name] => Deleted.TryGetValue(name, out var count) ? count : 0;
-}
 
 /// <summary>
 /// The retention schedule: at start and then once a day it runs every feature's <see cref="IRetentionTask"/>, logs how
@@ -75,26 +54,4 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
 
     [LoggerMessage(LogLevel.Error, "Retention failed; it runs again tomorrow")]
     private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
-public static class RetentionExtensions
-{
-    /// <summary>
-    /// Registers a feature's retention task with the daily schedule; a service the feature registered itself (scoped)
-    /// is the same instance that runs.
-    /// </summary>
-    public static IServiceCollection AddRetentionTask<TTask>(this IServiceCollection services)
-        where TTask : class, IRetentionTask
-    {
-        services.TryAddScoped<TTask>();
-        services.AddScoped<IRetentionTask>(sp => sp.GetRequiredService<TTask>());
-        return services;
-    }
-
-    public static IServiceCollection AddRetentionSchedule(this IServiceCollection services)
-    {
-        services.AddSingleton<RetentionJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
-        return services;
-    }
 }

@@ -1,0 +1,29 @@
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// At start, before visitors choose: stores the snapshot of what visitors are shown from now on, and logs the log's
+/// last hash. It never changes a record: a record without its seal stays a break for the verifier to name.
+/// </summary>
+internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentLogOnStart> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
+            await log.EnsureSnapshotAsync(policy.Current, CancellationToken.None);
+            await log.LogHeadAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The first choice stores it as well; a database that is not reachable yet must not stop the site.
+            LogFailed(logger, ex);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(LogLevel.Warning, "The consent log could not be prepared at start; the first choice stores the snapshot")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

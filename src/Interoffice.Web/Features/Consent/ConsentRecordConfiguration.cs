@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>How a <see cref="ConsentRecord"/> is stored (picked up by the site's context with the other configurations).</summary>
+internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> builder)
+    {
+        builder.ToTable("ConsentRecords");
+        builder.Property(r => r.ConsentId).HasMaxLength(36).IsUnicode(false);
+        builder.Property(r => r.PolicyVersion).HasMaxLength(64).IsUnicode(false);
+        builder.Property(r => r.Method).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+        builder.Property(r => r.BrowserFamily).HasMaxLength(32);
+        builder.HasIndex(r => r.ConsentId);
+        builder.HasIndex(r => r.RecordedAt);
+        builder.Property(r => r.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(r => r.Hash).HasMaxLength(64).IsUnicode(false);
+
+        // One successor per record: two instances appending at once cannot fork the chain; the second one retries.
+        builder.HasIndex(r => r.PreviousHash).IsUnique();
+    }
+}
