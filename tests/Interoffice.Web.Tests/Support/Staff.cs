@@ -35,7 +35,7 @@ public static class Staff
         ArgumentNullException.ThrowIfNull(visitor);
         var page = await visitor.PageAsync("/beheer/inloggen");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", email), new("Password", password)]);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("email", email), new("Password", password)]);
         return await visitor.SendAsync(HttpMethod.Post, "/beheer/inloggen", form);
     }
 
@@ -99,7 +99,6 @@ public static class Staff
             Message = message,
             Kind = kind,
             Status = status,
-            Notification = NotificationState.Sent,
         };
         db.Add(submission);
         await db.SaveChangesAsync();

@@ -1,5 +1,4 @@
 using Interoffice.Web.Infrastructure.Data;
-using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Contact;
@@ -13,7 +12,6 @@ public static class ContactExtensions
         builder.Services.AddScoped<SubmissionStore>();
         builder.Services.AddScoped<SubmissionDeletion>();
         builder.Services.AddSingleton<FormStamp>();
-        builder.Services.AddScoped<IOutboxObserver, SubmissionNotificationObserver>();
         builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<ContactSubmissionRetention>();
         builder.Services.AddRetentionTask<ContactMailFileRetention>();
