@@ -35,7 +35,7 @@ public static class Staff
         ArgumentNullException.ThrowIfNull(visitor);
         var page = await visitor.PageAsync("/beheer/inloggen");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("email", email), new("Password", password)]);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", email), new("Password", password)]);
         return await visitor.SendAsync(HttpMethod.Post, "/beheer/inloggen", form);
     }
 
@@ -49,7 +49,7 @@ public static class Staff
     /// <summary>Looks an address up in the person tool as staff do: typed into its form, sent as a post. Returns the result page.</summary>
     public static async Task<AngleSharp.Dom.IDocument> LookUpPersonAsync(Visitor visitor, string email)
     {
-        using var response = await PostFormAsync(visitor, "/beheer/persoon", "/beheer/persoon", ("email", email));
+        using var response = await PostFormAsync(visitor, "/beheer/persoon", "/beheer/persoon", ("Email", email));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
     }

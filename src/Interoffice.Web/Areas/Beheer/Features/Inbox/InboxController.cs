@@ -89,7 +89,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     }
 
     [HttpPost("/beheer/berichten/{id:guid}/status")]
-    public async Task<IActionResult> SetStatus(Guid id, [FromForm(Name = "status")] SubmissionStatus status, CancellationToken cancellationToken)
+    public async Task<IActionResult> SetStatus(Guid id, [FromForm] SubmissionStatus status, CancellationToken cancellationToken)
     {
         var submission = await InboxQueries.One(db, id).FirstOrDefaultAsync(cancellationToken);
         if (submission is null)

@@ -16,7 +16,7 @@ public sealed class InboxFilter
     public ContactKind? Kind { get; set; }
 
     // From a posted form only: a search in an address (a link someone made) is never carried out.
-    [FromForm(Name = "zoek")]
+    [FromForm]
     public string? Search { get; set; }
 
     [ModelBinder(Name = "pagina")]

@@ -23,7 +23,7 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     public IActionResult Index() => View(new PersonModel(null, [], []));
 
     [HttpPost("/beheer/persoon")]
-    public async Task<IActionResult> Lookup([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Lookup([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Submissions.Count > 0)
@@ -35,7 +35,7 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     }
 
     [HttpPost("/beheer/persoon/export.json")]
-    public async Task<IActionResult> Export([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Email is null)
@@ -67,11 +67,11 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     }
 
     [HttpPost("/beheer/persoon/wissen/bevestigen")]
-    public async Task<IActionResult> ConfirmErase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> ConfirmErase([FromForm] string? email, CancellationToken cancellationToken) =>
         View(await FindAsync(email, cancellationToken));
 
     [HttpPost("/beheer/persoon/wissen")]
-    public async Task<IActionResult> Erase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Erase([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Email is null || person.Submissions.Count == 0)
