@@ -325,7 +325,6 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
             NormalizedEmail = EmailAddresses.Normalize(visitor),
             Message = message ?? "Kunt u langskomen voor de printer?",
             Kind = ContactKind.Access,
-            Notification = mailed ? NotificationState.Sent : NotificationState.Pending,
         };
         db.Add(submission);
         if (mailed)

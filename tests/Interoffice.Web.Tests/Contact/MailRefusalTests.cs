@@ -35,7 +35,7 @@ public sealed class MailRefusalTests : IAsyncLifetime
         var site = Site();
         var (first, middle, third) = await QueueThreeAsync(site, refuse: m => m.Subject!.Contains("Midden", StringComparison.Ordinal) ? (550, "5.7.1 Message rejected as spam") : null);
 
-        await WaitForAsync(site, middle, s => s.Notification == NotificationState.Dead);
+        await WaitForAsync(site, middle, mail => mail == MailState.Dead);
         Assert.True(await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15)));
         await Task.Delay(1000);
 
@@ -70,7 +70,7 @@ public sealed class MailRefusalTests : IAsyncLifetime
         Assert.Equal([first.Reference, third.Reference, middle.Reference], smtp.Messages.Select(ReferenceOf));
         var mails = await MailsAsync(site);
         Assert.Equal((1, 1, 2), (mails[first.Id].Attempts, mails[third.Id].Attempts, mails[middle.Id].Attempts));
-        await WaitForAsync(site, middle, s => s.Notification == NotificationState.Sent);
+        await WaitForAsync(site, middle, mail => mail == MailState.Sent);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public sealed class MailRefusalTests : IAsyncLifetime
         using var visitor = Visitor.Of(site);
         var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
         var reference = await ContactPoster.ReferenceAsync(visitor, response);
-        var submission = await WaitForAsync(site, reference, s => s.Notification != NotificationState.Pending);
+        var (submission, mail) = await WaitForAsync(site, reference, state => state != MailState.Pending);
 
         Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Warning && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("No mail server is set", StringComparison.Ordinal));
-        Assert.Equal(NotificationState.InFolder, submission.Notification);
+        Assert.Equal(MailState.InFolder, mail);
         Assert.Single(Directory.GetFiles(site.PickupFolder, "*.eml"));
 
         using var staff = await SignedInStaffAsync(site);
@@ -217,17 +217,13 @@ public sealed class MailRefusalTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<OutboxMessage>().AsNoTracking().ToDictionaryAsync(m => m.CorrelationId!.Value);
     }
 
-    private static Task<ContactSubmission> WaitForAsync(SiteFactory site, ContactSubmission submission, Func<ContactSubmission, bool> condition) =>
+    private static Task<(ContactSubmission Submission, MailState Mail)> WaitForAsync(SiteFactory site, ContactSubmission submission, Func<MailState, bool> condition) =>
         WaitForAsync(site, submission.Reference, condition);
 
-    private static Task<ContactSubmission> WaitForAsync(SiteFactory site, string reference, Func<ContactSubmission, bool> condition) =>
+    private static Task<(ContactSubmission Submission, MailState Mail)> WaitForAsync(SiteFactory site, string reference, Func<MailState, bool> condition) =>
         Eventually.ReturnsAsync(
-            async () =>
-            {
-                await using var scope = site.Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Reference == reference);
-            },
-            condition,
+            () => ContactPoster.StoredAsync(site, reference),
+            stored => condition(stored.Mail),
             $"the notification of {reference} reaches the expected state");
 
     private static async Task<Visitor> SignedInStaffAsync(SiteFactory site)

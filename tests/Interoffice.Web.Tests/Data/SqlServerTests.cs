@@ -92,7 +92,24 @@ public sealed class SqlServerTests
         Assert.Contains("N'zoë.ødegård@example.nl'", submissions, StringComparison.Ordinal);
         Assert.Contains("WHERE [c].[NormalizedEmail] = @normalized", submissions, StringComparison.Ordinal);
         Assert.DoesNotContain("LOWER(", submissions, StringComparison.Ordinal);
-        Assert.Contains("WHERE [o].[ContactSubmissionId] IN (@ids1, @ids2)", mails, StringComparison.Ordinal);
+        Assert.Contains("WHERE [o].[CorrelationId] IN (@ids1, @ids2)", mails, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_mail_state_staff_read_comes_from_the_outbox_in_one_statement_on_SQL_Server()
+    {
+        using var sql = new SqlServerStatements();
+        var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
+
+        var states = InboxQueries.MailStates(sql.Db, InboxQueries.Page(sql.Db, new InboxFilter(), now, 2)).ToQueryString();
+        var latest = OutboxQueries.Latest(sql.Db, Guid.NewGuid()).ToQueryString();
+
+        // Only the latest mail about each submission on the page counts, and only the fields that tell its state are read.
+        Assert.Contains("NOT EXISTS (", states, StringComparison.Ordinal);
+        Assert.Contains("OFFSET 20 ROWS FETCH NEXT 20 ROWS ONLY", states, StringComparison.Ordinal);
+        Assert.DoesNotContain("[TextBody]", states, StringComparison.Ordinal);
+        Assert.Contains("WHERE [o].[CorrelationId] = @correlationId", latest, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [o].[Id] DESC", latest, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,7 +188,7 @@ public sealed class SqlServerTests
         await ConsentQueries.Unreferenced(sql.Db, new string('e', 64), cutoff).ExecuteDeleteAsync();
         Assert.Equal(6, sql.Sent.Count);
         Assert.Contains("WHERE [c].[ReceivedAt] < @cutoff", sql.Sent[0], StringComparison.Ordinal);
-        Assert.StartsWith("DELETE FROM [o]\nFROM [OutboxMessages] AS [o]\nWHERE [o].[ContactSubmissionId] IN (", sql.Sent[1].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("DELETE FROM [o]\nFROM [OutboxMessages] AS [o]\nWHERE [o].[CorrelationId] IN (", sql.Sent[1].ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("WHERE [c].[Id] IN (@ids1, @ids2)", sql.Sent[1], StringComparison.Ordinal);
         Assert.Contains("DELETE FROM [a]\nFROM [AuditEntries] AS [a]\nWHERE [a].[At] < @cutoff", sql.Sent[2].ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("WHERE [c].[Id] <= @lastId", sql.Sent[3], StringComparison.Ordinal);

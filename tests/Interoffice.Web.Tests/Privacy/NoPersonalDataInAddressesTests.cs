@@ -64,7 +64,7 @@ public sealed partial class NoPersonalDataInAddressesTests : IAsyncLifetime
 
         await CrawlAsync(staff, ["/beheer"], staffArea: true);
 
-        using (var search = await Support.Staff.PostFormAsync(staff, "/beheer", "/beheer", ("zoek", "petra.devries@example.nl")))
+        using (var search = await Support.Staff.PostFormAsync(staff, "/beheer", "/beheer", ("Search", "petra.devries@example.nl")))
         {
             Record(search);
             Collect(await Html.ParseAsync(await search.Content.ReadAsStringAsync()));

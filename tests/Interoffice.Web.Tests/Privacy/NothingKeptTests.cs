@@ -163,13 +163,11 @@ public sealed class NothingKeptTests : IAsyncLifetime
         var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Wim Wissel", email: email, message: phrase));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var reference = await ContactPoster.ReferenceAsync(visitor, response);
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var stored = await Eventually.ReturnsAsync(
-            () => db.Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Reference == reference),
-            s => s.Notification == NotificationState.InFolder,
+            () => ContactPoster.StoredAsync(site, reference),
+            s => s.Mail == MailState.InFolder,
             "the staff mail is written to the folder");
-        return new Person(stored.Id, reference, email, phrase);
+        return new Person(stored.Submission.Id, reference, email, phrase);
     }
 
     private Task<HttpResponseMessage> DeleteAsync(string how, Person person) => how == "erase"

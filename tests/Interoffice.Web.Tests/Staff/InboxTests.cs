@@ -78,7 +78,7 @@ public sealed class InboxTests : IAsyncLifetime
         }
 
         // A search in an address (an old bookmark, a typed link) is not carried out.
-        Assert.Equal(20, InboxRowsOn(await staff.PageAsync("/beheer?zoek=toner")));
+        Assert.Equal(20, InboxRowsOn(await staff.PageAsync("/beheer?Search=toner")));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class InboxTests : IAsyncLifetime
         var detail = await staff.PageAsync($"/beheer/berichten/{submission.Id}");
         Assert.Contains("<b>niet vet</b>", detail.QuerySelector(".message-text")!.TextContent, StringComparison.Ordinal);
         Assert.Null(detail.QuerySelector(".message-text b"));
-        using var handled = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("status", "Handled"));
+        using var handled = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("Status", "Handled"));
         Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
 
         var stored = await FindAsync(submission.Id);
@@ -139,7 +139,7 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.NotNull(stored.HandledAt);
         Assert.Contains("Afgehandeld door karin@interoffice.nl", (await staff.PageAsync($"/beheer/berichten/{submission.Id}")).Body!.TextContent, StringComparison.Ordinal);
 
-        using var reopened = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("status", "New"));
+        using var reopened = await Support.Staff.PostFormAsync(staff, $"/beheer/berichten/{submission.Id}", $"/beheer/berichten/{submission.Id}/status", ("Status", "New"));
         Assert.Equal(SubmissionStatus.New, (await FindAsync(submission.Id))!.Status);
         // Each page view of the submission is audited, as is each change.
         Assert.Equal([AuditAction.ViewSubmission, AuditAction.ViewSubmission, AuditAction.MarkHandled, AuditAction.ViewSubmission, AuditAction.ViewSubmission, AuditAction.MarkNew],
@@ -205,7 +205,7 @@ public sealed class InboxTests : IAsyncLifetime
     /// <summary>Types in the inbox's search box and sends the form, as staff do: a post, never an address.</summary>
     private async Task<AngleSharp.Dom.IDocument> SearchAsync(string term, params (string Name, string Value)[] more)
     {
-        using var response = await Support.Staff.PostFormAsync(staff, "/beheer", "/beheer", [("zoek", term), .. more]);
+        using var response = await Support.Staff.PostFormAsync(staff, "/beheer", "/beheer", [("Search", term), .. more]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
     }

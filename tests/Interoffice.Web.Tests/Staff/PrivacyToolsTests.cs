@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Interoffice.Web.Areas.Beheer.Features.Inbox;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
@@ -53,25 +54,6 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(reference, (await Support.Staff.LookUpPersonAsync(staff, "zoe.odegard@example.nl")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_message_an_older_instance_stored_during_a_rolling_release_is_found_by_the_next_lookup()
-    {
-        // The older version does not know the compared form: its rows keep the column's default, an empty string.
-        var submission = await Support.Staff.AddSubmissionAsync(site, "Bram Oud", "Bram.Oud@Example.nl", "Vóór de release verstuurd", DateTime.UtcNow.AddMinutes(-5));
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>()
-                .Where(s => s.Id == submission.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.NormalizedEmail, ""));
-        }
-
-        Assert.Contains(submission.Reference, (await Support.Staff.LookUpPersonAsync(staff, "bram.oud@example.nl")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Id == submission.Id);
-            Assert.Equal("bram.oud@example.nl", stored.NormalizedEmail);
-        }
     }
 
     [Fact]
@@ -133,7 +115,9 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
             async () =>
             {
                 await using var scope = site.Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().CountAsync(s => s.Email == "roos.wit@example.nl" && s.Notification == NotificationState.Sent) == 2;
+                var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+                var states = await InboxQueries.MailStates(db, db.Set<ContactSubmission>().Where(s => s.Email == "roos.wit@example.nl")).ToListAsync();
+                return states.Count(s => s.Value == MailState.Sent) == 2;
             },
             "both notifications are sent");
 
@@ -197,7 +181,6 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
             mail.DeadAt = DateTime.UtcNow;
             mail.Attempts = 10;
             db.Add(mail);
-            (await db.Set<ContactSubmission>().SingleAsync(s => s.Id == submission.Id)).Notification = NotificationState.Dead;
             await db.SaveChangesAsync();
         }
 

@@ -1,4 +1,9 @@
 using AngleSharp.Dom;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interoffice.Web.Tests.Support;
 
@@ -46,6 +51,17 @@ public static class ContactPoster
             ["Start"] = form.QuerySelector("input[name=Start]")!.GetAttribute("value")!,
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         };
+    }
+
+    /// <summary>The submission with this reference and the state of its staff mail as staff see it: read from the outbox.</summary>
+    public static async Task<(ContactSubmission Submission, MailState Mail)> StoredAsync(SiteFactory site, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var submission = await db.Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Reference == reference);
+        var mail = await OutboxQueries.Latest(db, submission.Id).AsNoTracking().FirstOrDefaultAsync();
+        return (submission, mail?.State ?? MailState.Pending);
     }
 
     /// <summary>The reference the visitor reads on the thank-you page that the post redirected to (it is never in the address).</summary>

@@ -49,7 +49,7 @@ public static class Staff
     /// <summary>Looks an address up in the person tool as staff do: typed into its form, sent as a post. Returns the result page.</summary>
     public static async Task<AngleSharp.Dom.IDocument> LookUpPersonAsync(Visitor visitor, string email)
     {
-        using var response = await PostFormAsync(visitor, "/beheer/persoon", "/beheer/persoon", ("email", email));
+        using var response = await PostFormAsync(visitor, "/beheer/persoon", "/beheer/persoon", ("Email", email));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
     }
@@ -99,7 +99,6 @@ public static class Staff
             Message = message,
             Kind = kind,
             Status = status,
-            Notification = NotificationState.Sent,
         };
         db.Add(submission);
         await db.SaveChangesAsync();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Interoffice.Web.Infrastructure.Data;
-using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Contact;
@@ -14,7 +13,6 @@ public static class ContactExtensions
         builder.Services.AddScoped<SubmissionStore>();
         builder.Services.AddScoped<SubmissionDeletion>();
         builder.Services.AddSingleton<FormStamp>();
-        builder.Services.AddScoped<IOutboxObserver, SubmissionNotificationObserver>();
         builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<ContactSubmissionRetention>();
         builder.Services.AddRetentionTask<ContactMailFileRetention>();

@@ -8,7 +8,7 @@ namespace Interoffice.Web.Features.Contact;
 /// </summary>
 public static class PhoneNumber
 {
-    /// <summary>The normalised number, or null when the text is not a phone number.</summary>
+    /// <summary>The normalized number, or null when the text is not a phone number.</summary>
     public static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 32)

@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Contact;
@@ -30,7 +29,6 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
             Message = form.Message!,
             Kind = form.ParsedKind ?? ContactKind.General,
             Status = SubmissionStatus.New,
-            Notification = NotificationState.Pending,
         };
         db.Add(submission);
         db.Add(Notification(submission));
@@ -38,30 +36,6 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
         LogStored(logger, submission.Reference, submission.Kind);
         signal.Notify();
         return submission;
-    }
-
-    /// <summary>
-    /// Gives submissions stored without the compared form of their address one: rows from before the column existed,
-    /// and rows an older instance writes while a release rolls over the instances (it leaves the column's default, an
-    /// empty string). Cheap when there are none (an indexed equality). Returns how many.
-    /// </summary>
-    public async Task<int> NormalizeMissingAsync(CancellationToken cancellationToken)
-    {
-        var missing = await db.Set<ContactSubmission>().Where(s => s.NormalizedEmail == "").ToListAsync(cancellationToken);
-        foreach (var submission in missing)
-        {
-            // An address stored before the form checked its compared length could compose longer than the column.
-            var normalized = EmailAddresses.Normalize(submission.Email);
-            submission.NormalizedEmail = normalized.Length > ContactForm.EmailMax ? normalized[..ContactForm.EmailMax] : normalized;
-        }
-
-        if (missing.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        return missing.Count;
     }
 
     /// <summary>The mail to staff: the visitor's address to reply to, the reference in the subject, every field encoded.</summary>
@@ -138,28 +112,4 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
 
     [LoggerMessage(LogLevel.Information, "Contact submission {Reference} ({Kind}) stored with its staff notification")]
     private static partial void LogStored(ILogger logger, string reference, ContactKind kind);
-}
-
-/// <summary>Keeps each submission's notification state in step with its mail in the outbox.</summary>
-internal sealed class SubmissionNotificationObserver : IOutboxObserver
-{
-    public Task OnSentAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
-        SetAsync(db, message, message.PickupFile is null ? NotificationState.Sent : NotificationState.InFolder, cancellationToken);
-
-    public Task OnDeadAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
-        SetAsync(db, message, NotificationState.Dead, cancellationToken);
-
-    private static async Task SetAsync(SiteDbContext db, OutboxMessage message, NotificationState state, CancellationToken cancellationToken)
-    {
-        if (message.CorrelationId is not { } id)
-        {
-            return;
-        }
-
-        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is not null)
-        {
-            submission.Notification = state;
-        }
-    }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Interoffice.Web.Infrastructure.Email;
 
 /// <summary>
@@ -47,27 +44,60 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// What the mail is about, as the feature that queued it names it (the contact form: its submission's id). The
-    /// outbox only keeps it; that feature finds its mails by it and hears of their outcome through
-    /// <see cref="IOutboxObserver"/>.
+    /// outbox only keeps it; that feature finds its mails and their <see cref="State"/> by it.
     /// </summary>
     public Guid? CorrelationId { get; set; }
-}
 
-internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    /// <summary>What became of it, as staff read it; the outbox's fields are the one record of this.</summary>
+    public MailState State => MailStates.Of(SentAt, PickupFile, DeadAt);
+
+    // The changes below are the only ones made to a message after it was queued: by the sender, and by a resend.
+    internal void MarkSent(DateTime now, string? pickupFile)
     {
-        builder.ToTable("OutboxMessages");
-        builder.Property(m => m.To).HasMaxLength(320);
-        builder.Property(m => m.ReplyToName).HasMaxLength(200);
-        builder.Property(m => m.ReplyToAddress).HasMaxLength(320);
-        builder.Property(m => m.Subject).HasMaxLength(400);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
-        builder.Property(m => m.PickupFile).HasMaxLength(100).IsUnicode(false);
-        builder.HasIndex(m => new { m.SentAt, m.DeadAt, m.NextAttemptAt });
-        // The column keeps the name it had when only the contact form queued mail: a rename would break the instances
-        // still running during a rolling release (migrations stay additive).
-        builder.Property(m => m.CorrelationId).HasColumnName("ContactSubmissionId");
-        builder.HasIndex(m => m.CorrelationId).HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
+        SentAt = now;
+        PickupFile = pickupFile;
+        Attempts++;
+        LastError = null;
+        Release();
     }
+
+    internal void MarkFailed(string reason, DateTime nextAttemptAt)
+    {
+        Attempts++;
+        LastError = Truncate(reason);
+        NextAttemptAt = nextAttemptAt;
+        Release();
+    }
+
+    internal void MarkDead(string reason, DateTime now)
+    {
+        Attempts++;
+        DeadAt = now;
+        LastError = Truncate(reason);
+        Release();
+    }
+
+    /// <summary>Not tried this round (the server could not be reached for another message): waits, not charged an attempt.</summary>
+    internal void Postpone(string reason, DateTime until)
+    {
+        LastError = Truncate(reason);
+        NextAttemptAt = until;
+        Release();
+    }
+
+    /// <summary>A dead message gets all its attempts again, from now.</summary>
+    internal void Revive(DateTime now)
+    {
+        DeadAt = null;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
+
+    private void Release()
+    {
+        ClaimToken = null;
+        ClaimedUntil = null;
+    }
+
+    private static string Truncate(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
 }

@@ -42,4 +42,21 @@ public static class OutboxQueries
         ArgumentNullException.ThrowIfNull(db);
         return db.Set<OutboxMessage>().Where(m => m.PickupFile != null).Select(m => m.PickupFile!);
     }
+
+    /// <summary>The latest mail about <paramref name="correlationId"/> (a mail queued later about the same thing supersedes).</summary>
+    public static IQueryable<OutboxMessage> Latest(SiteDbContext db, Guid correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => m.CorrelationId == correlationId).OrderByDescending(m => m.Id).Take(1);
+    }
+
+    /// <summary>The state of the latest mail about each of <paramref name="correlationIds"/> (a query, run as one statement).</summary>
+    public static IQueryable<KeyValuePair<Guid, MailState>> LatestStates(SiteDbContext db, IQueryable<Guid?> correlationIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var mails = db.Set<OutboxMessage>();
+        return mails.AsNoTracking()
+            .Where(m => correlationIds.Contains(m.CorrelationId) && !mails.Any(later => later.CorrelationId == m.CorrelationId && later.Id > m.Id))
+            .Select(m => new KeyValuePair<Guid, MailState>(m.CorrelationId!.Value, MailStates.Of(m.SentAt, m.PickupFile, m.DeadAt)));
+    }
 }

@@ -1,42 +1,8 @@
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Interoffice.Web.Infrastructure.Email;
-
-/// <summary>Wakes the sender right after new mail was written, instead of at its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => signal.Dispose();
-}
-
-/// <summary>How the feature that queued a mail hears that it was sent or is dead (found by its <see cref="OutboxMessage.CorrelationId"/>).</summary>
-public interface IOutboxObserver
-{
-    Task OnSentAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken);
-
-    Task OnDeadAsync(SiteDbContext db, OutboxMessage message, CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// Sends due outbox mail over one connection per round. Each message is claimed just before it is sent (so a claim
@@ -101,7 +67,6 @@ public sealed partial class OutboxSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
-        var observers = scope.ServiceProvider.GetServices<IOutboxObserver>().ToList();
         var now = Now();
         var due = await OutboxQueries.Due(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
 
@@ -131,29 +96,28 @@ public sealed partial class OutboxSender(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    await PostponeAllAsync(db, observers, message, due.Skip(i + 1), Describe(ex), cancellationToken);
+                    await PostponeAllAsync(db, message, due.Skip(i + 1), Describe(ex), cancellationToken);
                     break;
                 }
 
                 string? pickupFile;
                 try
                 {
-                    pickupFile = await connection.SendAsync(ToMime(message), cancellationToken);
+                    pickupFile = await connection.SendAsync(OutboxMime.Of(message, smtp.Value.From), cancellationToken);
                 }
                 catch (MailRefusedException refused) when (refused.IsPermanent)
                 {
-                    await DieAsync(db, observers, message, $"Geweigerd door de mailserver: {refused.Message}", cancellationToken);
+                    await DieAsync(db, message, $"Geweigerd door de mailserver: {refused.Message}");
                     continue;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // A refusal for now (4xx) or a lost connection: this message waits; the next ones are not charged for it.
-                    await FailAsync(db, observers, message, Describe(ex), cancellationToken);
+                    await FailAsync(db, message, Describe(ex));
                     continue;
                 }
 
-                message.PickupFile = pickupFile;
-                await SentAsync(db, observers, message, cancellationToken);
+                await SentAsync(db, message, pickupFile);
                 sent++;
             }
         }
@@ -186,32 +150,23 @@ public sealed partial class OutboxSender(
     // The server cannot be reached: this message is charged the attempt; every other one due now waits the first retry
     // delay, without an attempt charged, since none of them was tried. (Each round charges the oldest message due, so
     // with a server that stays away every message still comes to its last attempt in turn.)
-    private async Task PostponeAllAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
+    private async Task PostponeAllAsync(SiteDbContext db, OutboxMessage message, IEnumerable<long> others, string reason, CancellationToken cancellationToken)
     {
-        await FailAsync(db, observers, message, reason, cancellationToken);
+        await FailAsync(db, message, reason);
         var until = Now().AddSeconds(options.Value.RetryDelaySeconds);
         foreach (var id in others)
         {
             if (await ClaimAsync(db, id, cancellationToken) is { } waiting)
             {
-                waiting.LastError = Truncate(reason);
-                waiting.NextAttemptAt = until;
-                Release(waiting);
+                waiting.Postpone(reason, until);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
         }
     }
 
-    private async Task SentAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SentAsync(SiteDbContext db, OutboxMessage message, string? pickupFile)
     {
-        message.SentAt = Now();
-        message.Attempts++;
-        message.LastError = null;
-        Release(message);
-        foreach (var observer in observers)
-        {
-            await observer.OnSentAsync(db, message, cancellationToken);
-        }
+        message.MarkSent(Now(), pickupFile);
 
         // Recorded at once, so nothing later in the round can send this one again.
         try
@@ -231,67 +186,30 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task FailAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    private async Task FailAsync(SiteDbContext db, OutboxMessage message, string reason)
     {
         if (message.Attempts + 1 >= options.Value.MaxAttempts)
         {
-            await DieAsync(db, observers, message, reason, cancellationToken);
+            await DieAsync(db, message, reason);
             return;
         }
 
-        var now = Now();
-        message.Attempts++;
-        message.LastError = Truncate(reason);
-        var delay = TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * Math.Pow(2, message.Attempts - 1));
-        message.NextAttemptAt = now + (delay > MaxDelay ? MaxDelay : delay);
-        Release(message);
-        LogRetry(logger, message.Id, message.Attempts, message.NextAttemptAt, message.LastError);
+        var delay = TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * Math.Pow(2, message.Attempts));
+        message.MarkFailed(reason, Now() + (delay > MaxDelay ? MaxDelay : delay));
+        LogRetry(logger, message.Id, message.Attempts, message.NextAttemptAt, message.LastError!);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task DieAsync(SiteDbContext db, List<IOutboxObserver> observers, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    private async Task DieAsync(SiteDbContext db, OutboxMessage message, string reason)
     {
-        message.Attempts++;
-        message.DeadAt = Now();
-        message.LastError = Truncate(reason);
-        Release(message);
-        LogDead(logger, message.Id, message.Attempts, message.LastError);
-        foreach (var observer in observers)
-        {
-            await observer.OnDeadAsync(db, message, cancellationToken);
-        }
-
+        message.MarkDead(reason, Now());
+        LogDead(logger, message.Id, message.Attempts, message.LastError!);
         await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private static void Release(OutboxMessage message)
-    {
-        message.ClaimToken = null;
-        message.ClaimedUntil = null;
     }
 
     private static string Describe(Exception error) => error is MailRefusedException ? error.Message : $"{error.GetType().Name}: {error.Message}";
 
-    private static string Truncate(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
-
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-
-    private MimeMessage ToMime(OutboxMessage message)
-    {
-        var mime = new MimeMessage();
-        mime.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
-        if (message.ReplyToAddress is not null)
-        {
-            mime.ReplyTo.Add(new MailboxAddress(message.ReplyToName ?? "", message.ReplyToAddress));
-        }
-
-        mime.Subject = message.Subject;
-        mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("interoffice.nl");
-        mime.Headers.Add("X-Interoffice-Outbox-Id", message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
-        return mime;
-    }
 
     [LoggerMessage(LogLevel.Information, "Outbox: sent {Sent} of {Tried} messages")]
     private static partial void LogRound(ILogger logger, int sent, int tried);
@@ -313,23 +231,4 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(LogLevel.Error, "Outbox: a send round failed; it is tried again")]
     private static partial void LogCycleFailed(ILogger logger, Exception exception);
-}
-
-public static class EmailExtensions
-{
-    public static IHostApplicationBuilder AddSiteEmail(this IHostApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<PickupFolder>();
-        builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.HasServer
-            ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp)
-            : ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(sp));
-
-        builder.Services.AddSingleton<OutboxSender>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        return builder;
-    }
 }

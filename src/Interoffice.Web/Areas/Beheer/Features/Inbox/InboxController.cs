@@ -10,81 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Inbox;
 
-/// <summary>
-/// The filter of the inbox. Status, kind and page may stand in the address (a filtered view can be shared); what staff
-/// search for is often an e-mail address, so it travels only in a form post, never in an address.
-/// </summary>
-public sealed class InboxFilter
-{
-    [ModelBinder(Name = "status")]
-    public SubmissionStatus? Status { get; set; }
-
-    [ModelBinder(Name = "soort")]
-    public ContactKind? Kind { get; set; }
-
-    // From a posted form only: a search in an address (a link someone made) is never carried out.
-    [FromForm(Name = "zoek")]
-    public string? Search { get; set; }
-
-    [ModelBinder(Name = "pagina")]
-    public int Page { get; set; } = 1;
-
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Search))]
-    public bool HasSearch => !string.IsNullOrWhiteSpace(Search);
-
-    /// <summary>The filter as the audit log keeps it: status and kind, and whether words were searched for, never the words.</summary>
-    public string AuditDescription()
-    {
-        var parts = new List<string>();
-        if (Status is not null)
-        {
-            parts.Add($"status {Status.Value.Label().ToLowerInvariant()}");
-        }
-
-        if (Kind is not null)
-        {
-            parts.Add($"soort {Kind.Value.Label()}");
-        }
-
-        if (HasSearch)
-        {
-            parts.Add("met zoekterm");
-        }
-
-        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
-    }
-
-    /// <summary>The filter as an address's query: status, kind and page; never the search text.</summary>
-    public string QueryString(int? page = null)
-    {
-        var parts = new List<string>();
-        if (Status is not null)
-        {
-            parts.Add($"status={Status}");
-        }
-
-        if (Kind is not null)
-        {
-            parts.Add($"soort={Kind}");
-        }
-
-        if (page is > 1)
-        {
-            parts.Add($"pagina={page}");
-        }
-
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
-}
-
-public sealed record InboxRow(ContactSubmission Submission, DateTime? DueAt, bool Overdue);
-
-public sealed record InboxPage(InboxFilter Filter, IReadOnlyList<InboxRow> Rows, int Total, int Page, int Pages);
-
-public sealed record SubmissionDetail(ContactSubmission Submission, DateTime? DueAt, bool Overdue, OutboxMessage? Notification);
-
 [Area(StaffExtensions.Area)]
-public sealed class InboxController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, OutboxSignal outbox, TimeProvider time) : Controller
+public sealed class InboxController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, Outbox outbox, TimeProvider time) : Controller
 {
     [HttpGet("/beheer")]
     public Task<IActionResult> Index(InboxFilter filter, CancellationToken cancellationToken)
@@ -106,14 +33,16 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         var pages = Math.Max(1, (total + InboxQueries.PageSize - 1) / InboxQueries.PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var now = Now();
-        var submissions = await InboxQueries.Page(db, filter, now.AddMonths(-1), page).ToListAsync(cancellationToken);
+        var onPage = InboxQueries.Page(db, filter, now, page);
+        var submissions = await onPage.ToListAsync(cancellationToken);
+        var mails = await InboxQueries.MailStates(db, onPage).ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         if (filter.HasSearch)
         {
             // That a search happened and how much it found; the words searched for may be personal data and stay out.
             await audit.WriteAsync(AuditAction.SearchSubmissions, $"{total} gevonden", cancellationToken: cancellationToken);
         }
 
-        return View("Index", new InboxPage(filter, [.. submissions.Select(s => Row(s, now))], total, page, pages));
+        return View("Index", new InboxPage(filter, [.. submissions.Select(s => new InboxRow(s, mails.GetValueOrDefault(s.Id), s.IsOverdue(now)))], total, page, pages));
     }
 
     /// <summary>The filtered list as CSV: a link without a search, a form post with one.</summary>
@@ -128,7 +57,8 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         }
 
         var now = Now();
-        var rows = await InboxQueries.Ordered(InboxQueries.Filtered(db, filter), now.AddMonths(-1)).ToListAsync(cancellationToken);
+        var rows = await InboxQueries.Ordered(InboxQueries.Filtered(db, filter), now).ToListAsync(cancellationToken);
+        var mails = await InboxQueries.MailStates(db, InboxQueries.Filtered(db, filter)).ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         Csv.AppendRow(csv, ["Referentie", $"Ontvangen ({DutchTime.ZoneLabel})", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", $"Behandeld op ({DutchTime.ZoneLabel})", "Melding aan medewerkers", "Bericht"]);
@@ -138,7 +68,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             [
                 s.Reference, DutchTime.Cell(s.ReceivedAt), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
                 s.Status.Label(), s.HandledBy ?? "",
-                (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), s.Notification.Label(), s.Message,
+                (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), mails.GetValueOrDefault(s.Id).Label(), s.Message,
             ]);
         }
 
@@ -155,13 +85,11 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         }
 
         await audit.WriteAsync(AuditAction.ViewSubmission, submission.Reference, cancellationToken: cancellationToken);
-        var notification = await InboxQueries.Notification(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var row = Row(submission, Now());
-        return View(new SubmissionDetail(submission, row.DueAt, row.Overdue, notification));
+        return View(await DetailAsync(submission, cancellationToken));
     }
 
     [HttpPost("/beheer/berichten/{id:guid}/status")]
-    public async Task<IActionResult> SetStatus(Guid id, [FromForm(Name = "status")] SubmissionStatus status, CancellationToken cancellationToken)
+    public async Task<IActionResult> SetStatus(Guid id, [FromForm] SubmissionStatus status, CancellationToken cancellationToken)
     {
         var submission = await InboxQueries.One(db, id).FirstOrDefaultAsync(cancellationToken);
         if (submission is null)
@@ -180,22 +108,16 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     [HttpPost("/beheer/berichten/{id:guid}/melding")]
     public async Task<IActionResult> Resend(Guid id, CancellationToken cancellationToken)
     {
-        var submission = await InboxQueries.One(db, id).FirstOrDefaultAsync(cancellationToken);
-        var message = await InboxQueries.Notification(db, id).FirstOrDefaultAsync(cancellationToken);
+        var submission = await InboxQueries.One(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var message = await OutboxQueries.Latest(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (submission is null || message is null)
         {
             return NotFound();
         }
 
-        if (message.DeadAt is not null)
+        if (await outbox.ResendAsync(message.Id, cancellationToken))
         {
-            message.DeadAt = null;
-            message.Attempts = 0;
-            message.NextAttemptAt = Now();
-            submission.Notification = NotificationState.Pending;
-            await db.SaveChangesAsync(cancellationToken);
             await audit.WriteAsync(AuditAction.ResendNotification, submission.Reference, cancellationToken: cancellationToken);
-            outbox.Notify();
         }
 
         return Redirect($"/beheer/berichten/{id}");
@@ -205,7 +127,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
     public async Task<IActionResult> ConfirmDelete(Guid id, CancellationToken cancellationToken)
     {
         var submission = await InboxQueries.One(db, id).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return submission is null ? NotFound() : View(submission);
+        return submission is null ? NotFound() : View(await DetailAsync(submission, cancellationToken));
     }
 
     [HttpPost("/beheer/berichten/{id:guid}/verwijderen")]
@@ -222,11 +144,8 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         return Redirect("/beheer");
     }
 
-    private static InboxRow Row(ContactSubmission s, DateTime now)
-    {
-        var due = s.DueAt;
-        return new InboxRow(s, due, due < now && s.Status == SubmissionStatus.New);
-    }
+    private async Task<SubmissionDetail> DetailAsync(ContactSubmission submission, CancellationToken cancellationToken) =>
+        new(submission, submission.IsOverdue(Now()), await OutboxQueries.Latest(db, submission.Id).AsNoTracking().FirstOrDefaultAsync(cancellationToken));
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

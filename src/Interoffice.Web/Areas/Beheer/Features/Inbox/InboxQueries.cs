@@ -45,15 +45,15 @@ public static class InboxQueries
     }
 
     /// <summary>Open privacy requests past their month first, then open privacy requests, then the newest.</summary>
-    public static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime overdueBefore) =>
-        query.OrderByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New && s.ReceivedAt < overdueBefore)
+    public static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime now) =>
+        query.OrderByDescending(ContactSubmission.Overdue(now))
             .ThenByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New)
             .ThenByDescending(s => s.ReceivedAt)
             .ThenBy(s => s.Id);
 
     /// <summary>One page (from 1) of the filtered, ordered list.</summary>
-    public static IQueryable<ContactSubmission> Page(SiteDbContext db, InboxFilter filter, DateTime overdueBefore, int page) =>
-        Ordered(Filtered(db, filter), overdueBefore).Skip((page - 1) * PageSize).Take(PageSize);
+    public static IQueryable<ContactSubmission> Page(SiteDbContext db, InboxFilter filter, DateTime now, int page) =>
+        Ordered(Filtered(db, filter), now).Skip((page - 1) * PageSize).Take(PageSize);
 
     public static IQueryable<ContactSubmission> One(SiteDbContext db, Guid id)
     {
@@ -61,10 +61,10 @@ public static class InboxQueries
         return db.Set<ContactSubmission>().Where(s => s.Id == id);
     }
 
-    /// <summary>The latest staff mail about a submission.</summary>
-    public static IQueryable<OutboxMessage> Notification(SiteDbContext db, Guid id)
+    /// <summary>The state of the staff mail about each of <paramref name="submissions"/>, as the outbox has it.</summary>
+    public static IQueryable<KeyValuePair<Guid, MailState>> MailStates(SiteDbContext db, IQueryable<ContactSubmission> submissions)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Set<OutboxMessage>().Where(m => m.CorrelationId == id).OrderByDescending(m => m.Id).Take(1);
+        ArgumentNullException.ThrowIfNull(submissions);
+        return OutboxQueries.LatestStates(db, submissions.Select(s => (Guid?)s.Id));
     }
 }

@@ -2,32 +2,18 @@ using System.Text.Json;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
-using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.People;
 
-public sealed record PersonModel(string? Email, IReadOnlyList<ContactSubmission> Submissions, IReadOnlyList<OutboxMessage> Mails)
-{
-    /// <summary>
-    /// The notifications that went to a staff mailbox: the site cannot erase them there, so staff must.
-    /// (Mail still waiting and files in the pickup folder are erased with the submissions.)
-    /// </summary>
-    public IReadOnlyList<(string To, string Reference)> Mailed() =>
-    [
-        .. Mails.Where(m => m.SentAt is not null && m.PickupFile is null)
-            .Select(m => (m.To, Submissions.FirstOrDefault(s => s.Id == m.CorrelationId)?.Reference ?? m.Subject)),
-    ];
-}
-
 /// <summary>
 /// Everything stored about one e-mail address, for requests under the privacy statement: look it up, hand it over
 /// as JSON (portability), or erase it. The audit log names references only, so an erasure leaves no address behind.
 /// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class PeopleController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, SubmissionStore store, TimeProvider time) : Controller
+public sealed class PeopleController(SiteDbContext db, AuditLog audit, SubmissionDeletion deletion, TimeProvider time) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -37,7 +23,7 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     public IActionResult Index() => View(new PersonModel(null, [], []));
 
     [HttpPost("/beheer/persoon")]
-    public async Task<IActionResult> Lookup([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Lookup([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Submissions.Count > 0)
@@ -49,7 +35,7 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     }
 
     [HttpPost("/beheer/persoon/export.json")]
-    public async Task<IActionResult> Export([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Email is null)
@@ -81,11 +67,11 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
     }
 
     [HttpPost("/beheer/persoon/wissen/bevestigen")]
-    public async Task<IActionResult> ConfirmErase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> ConfirmErase([FromForm] string? email, CancellationToken cancellationToken) =>
         View(await FindAsync(email, cancellationToken));
 
     [HttpPost("/beheer/persoon/wissen")]
-    public async Task<IActionResult> Erase([FromForm(Name = "email")] string? email, CancellationToken cancellationToken)
+    public async Task<IActionResult> Erase([FromForm] string? email, CancellationToken cancellationToken)
     {
         var person = await FindAsync(email, cancellationToken);
         if (person.Email is null || person.Submissions.Count == 0)
@@ -109,8 +95,6 @@ public sealed class PeopleController(SiteDbContext db, AuditLog audit, Submissio
             return new PersonModel(null, [], []);
         }
 
-        // A row an older instance wrote during a rolling release must not be missed by an access or erasure request.
-        await store.NormalizeMissingAsync(cancellationToken);
         var submissions = await PersonQueries.Submissions(db, address).ToListAsync(cancellationToken);
         var mails = await PersonQueries.Mails(db, [.. submissions.Select(s => s.Id)]).ToListAsync(cancellationToken);
         return new PersonModel(address, submissions, mails);
