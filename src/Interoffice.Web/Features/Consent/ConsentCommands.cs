@@ -38,7 +38,7 @@ public static class ConsentCommands
 /// At start, before visitors choose: seals records from before the chain, stores the snapshot of what visitors are
 /// shown from now on, and logs the log's last hash.
 /// </summary>
-internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentLogOnStart> logger) : IHostedService
+internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicyProvider policy, ILogger<ConsentLogOnStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
