@@ -4,7 +4,7 @@ namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
 /// The services this deployment uses and the categories offered to visitors because of them (what a choice is made
-/// against is the <see cref="ConsentPolicyProvider"/>).
+/// against is the <see cref="ConsentPolicy"/>).
 /// </summary>
 public sealed class EnabledServices
 {
