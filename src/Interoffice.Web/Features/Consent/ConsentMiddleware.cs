@@ -25,10 +25,10 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         var consent = Resolve(context);
         context.Features.Set(consent);
 
-        var policy = context.ContentSecurityPolicy();
+        var csp = context.ContentSecurityPolicy();
         if (services.UsesGoogleConsentMode)
         {
-            policy.Allow("script-src", GoogleConsentMode.Defaults(consent.IsGranted).HashSource);
+            csp.Allow("script-src", GoogleConsentMode.Defaults(consent.IsGranted).HashSource);
         }
 
         foreach (var enabled in services.All)
@@ -38,12 +38,12 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
             {
                 foreach (var (directive, sources) in enabled.Service.Sources)
                 {
-                    policy.Allow(directive, sources);
+                    csp.Allow(directive, sources);
                 }
 
                 if (consent.IsGranted(enabled.Service.Category) && enabled.ScriptHashes.Count > 0)
                 {
-                    policy.Allow("script-src", [.. enabled.ScriptHashes]);
+                    csp.Allow("script-src", [.. enabled.ScriptHashes]);
                 }
             }
         }

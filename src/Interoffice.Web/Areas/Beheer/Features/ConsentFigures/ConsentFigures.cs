@@ -1,4 +1,3 @@
-using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentFigures;

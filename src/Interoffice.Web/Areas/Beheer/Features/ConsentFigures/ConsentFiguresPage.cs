@@ -1,9 +1,5 @@
-using Interoffice.Web.Areas.Beheer.Features.Shared;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Privacy;
-using Interoffice.Web.Features.Staff;
-using Interoffice.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
 
