@@ -47,7 +47,7 @@ for url in "$ours/healthz" "$template/"; do
 done
 
 # A returning visitor carries the consent cookie the site set for "Alles accepteren".
-curl -fs -o /dev/null -c "$work/jar" -H "Sec-Fetch-Site: same-origin" --data "keuze=alles&terug=/" "$ours/cookies/keuze"
+curl -fs -o /dev/null -c "$work/jar" -H "Sec-Fetch-Site: same-origin" --data "Choice=alles&ReturnUrl=/" "$ours/cookies/keuze"
 consent="$(awk '$6 == "io.consent" { print $7 }' "$work/jar")"
 [ -n "$consent" ] || { echo "no consent cookie was set" >&2; exit 1; }
 our_css="$(curl -fs "$ours/" | grep -o '/css/site\.[a-z0-9]*\.css' | head -1)"

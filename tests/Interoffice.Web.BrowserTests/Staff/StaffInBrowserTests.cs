@@ -344,11 +344,11 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
     {
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
-        var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicy>().Current;
+        var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>().Current;
         var now = DateTimeOffset.UtcNow;
         foreach (var (daysAgo, method, granted) in new[] { (8, ConsentMethod.AcceptAll, true), (7, ConsentMethod.Settings, true), (1, ConsentMethod.RejectAll, false), (0, ConsentMethod.AcceptAll, true) })
         {
-            var state = new ConsentState(Guid.NewGuid().ToString(), policy.Version, granted ? new HashSet<ConsentCategory>([ConsentCategory.Analytics]) : [], now.AddDays(-daysAgo), method, policy.Statement.Version);
+            var state = new ConsentChoice(Guid.NewGuid().ToString(), policy.Version, granted ? new HashSet<ConsentCategory>([ConsentCategory.Analytics]) : [], now.AddDays(-daysAgo), method, policy.Statement.Version);
             await log.AppendAsync(state, policy, globalPrivacyControl: !granted, "Mozilla/5.0 Chrome/140.0", CancellationToken.None);
         }
     }

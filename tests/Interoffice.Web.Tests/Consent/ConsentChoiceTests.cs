@@ -74,7 +74,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         Assert.Equal(ConsentMethod.RejectAll, records[1].Method);
         Assert.Equal((false, false, false, false), (records[1].Analytics, records[1].Tracking, records[1].Social, records[1].Advertising));
         Assert.All(records, r => Assert.Equal("Firefox", r.BrowserFamily));
-        Assert.All(records, r => Assert.Equal(site.Services.GetRequiredService<ConsentPolicy>().Version, r.PolicyVersion));
+        Assert.All(records, r => Assert.Equal(site.Services.GetRequiredService<ConsentPolicyProvider>().Version, r.PolicyVersion));
         Assert.True(records[0].RecordedAt <= records[1].RecordedAt);
         await using var scope = site.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Database
@@ -117,6 +117,26 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         Assert.DoesNotContain(setCookies, c => c.StartsWith("_fbp=", StringComparison.Ordinal));
         var html = (await visitor.PageAsync("/")).DocumentElement.OuterHtml;
         Assert.DoesNotContain("gtag/js?id=G-TEST123456", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_choice_expires_each_cookie_it_refuses_once_and_keeps_those_it_grants()
+    {
+        using var visitor = Visitor.Of(site);
+        visitor.Headers["Cookie"] = "_ga=GA1.1.1; _hjSession_1=x; _fbp=fb.1.2.3";
+        visitor.Headers["Sec-Fetch-Site"] = "same-origin";
+        using var form = new FormUrlEncodedContent([new("Choice", "selectie"), new("Category", "advertising"), new("ReturnUrl", "/")]);
+
+        using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
+
+        var expiries = response.Headers.GetValues("Set-Cookie").Where(c => c.Contains("max-age=0", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expiries.Distinct(StringComparer.Ordinal).Count(), expiries.Count);
+        foreach (var name in new[] { "_ga", "_hjSession_1" })
+        {
+            Assert.Equal(3, expiries.Count(c => c.StartsWith(name + "=;", StringComparison.Ordinal)));
+        }
+
+        Assert.DoesNotContain(expiries, c => c.StartsWith("_fbp=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -240,7 +260,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         }
 
         await db.SaveChangesAsync();
-        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicy>(), scope.ServiceProvider.GetRequiredService<ConsentLogWriters>(),
+        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>(), scope.ServiceProvider.GetRequiredService<ConsentLogWriters>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
             scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
 

@@ -101,6 +101,6 @@ public sealed class ConsentCookieTests
     private static IOptions<ConsentOptions> Options(int accepted = 12, int rejected = 6) =>
         Microsoft.Extensions.Options.Options.Create(new ConsentOptions { AcceptedLifetimeMonths = accepted, RejectedLifetimeMonths = rejected });
 
-    private static ConsentState Choice(ConsentCategory[] granted) =>
+    private static ConsentChoice Choice(ConsentCategory[] granted) =>
         new(Guid.NewGuid().ToString(), Version, granted.ToHashSet(), Now, ConsentMethod.Settings);
 }

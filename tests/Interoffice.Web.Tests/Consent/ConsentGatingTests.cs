@@ -127,7 +127,7 @@ public sealed class ConsentGatingTests(ConsentGatingTests.AllServices site) : IC
         using var visitor = Visitor.Of(site);
         var dialog = (await visitor.PageAsync("/")).QuerySelector("dialog#consent-dialog")!;
 
-        var boxes = dialog.QuerySelectorAll("input[name=categorie]").ToList();
+        var boxes = dialog.QuerySelectorAll("input[name=Category]").ToList();
         Assert.Equal(["analytics", "tracking", "social", "advertising"], boxes.Select(b => b.GetAttribute("value")));
         Assert.All(boxes, b => Assert.False(b.HasAttribute("checked")));
         Assert.Contains("Google Analytics (Google Ireland Ltd.)", dialog.TextContent, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class ConsentPageCacheTests
         foreach (var path in new[] { "/contact", "/contact/bedankt", "/contact", "/contact/bedankt" })
         {
             var page = await plain.PageAsync(path);
-            var returns = page.QuerySelectorAll("[data-consent-banner] input[name=terug]").Select(i => i.GetAttribute("value")).ToList();
+            var returns = page.QuerySelectorAll("[data-consent-banner] input[name=ReturnUrl]").Select(i => i.GetAttribute("value")).ToList();
             Assert.Equal(3, returns.Count);
             Assert.All(returns, back => Assert.Equal(path, back));
             Assert.DoesNotContain("Global Privacy Control", page.QuerySelector("#cookiekeuze")!.TextContent, StringComparison.Ordinal);

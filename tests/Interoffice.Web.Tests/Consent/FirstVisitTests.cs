@@ -69,7 +69,7 @@ public sealed class FirstVisitTests(ConsentGatingTests.AllServices site) : IClas
         }
 
         var before = await RecordCountAsync();
-        using var form = new FormUrlEncodedContent([new("keuze", "alles"), new("terug", "/")]);
+        using var form = new FormUrlEncodedContent([new("Choice", "alles"), new("ReturnUrl", "/")]);
         using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
 
@@ -103,7 +103,7 @@ public sealed class FirstVisitTests(ConsentGatingTests.AllServices site) : IClas
             visitor.Headers["Origin"] = origin;
         }
 
-        using var form = new FormUrlEncodedContent([new("keuze", "niets"), new("terug", "/diensten")]);
+        using var form = new FormUrlEncodedContent([new("Choice", "niets"), new("ReturnUrl", "/diensten")]);
         using var response = await visitor.SendAsync(HttpMethod.Post, "/cookies/keuze", form);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);

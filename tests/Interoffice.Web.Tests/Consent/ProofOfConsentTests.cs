@@ -24,7 +24,7 @@ public sealed class ProofOfConsentTests
         string VersionOf(SiteFactory site)
         {
             using var _ = site.CreateClient();
-            return site.Services.GetRequiredService<ConsentPolicy>().Version;
+            return site.Services.GetRequiredService<ConsentPolicyProvider>().Version;
         }
 
         await using var first = new SiteFactory().WithAllServices();
@@ -53,7 +53,7 @@ public sealed class ProofOfConsentTests
 
         var original = Hash(PolicySnapshot.Of(services, statement, "1", texts));
 
-        Assert.Equal(site.Services.GetRequiredService<ConsentPolicy>().Version, original);
+        Assert.Equal(site.Services.GetRequiredService<ConsentPolicyProvider>().Version, original);
         Assert.NotEqual(original, Hash(PolicySnapshot.Of(services, statement, "1", texts with { Banner = texts.Banner with { RejectAll = "Weigeren" } })));
         Assert.NotEqual(original, Hash(PolicySnapshot.Of(services, statement with { Sha256 = Sha256(statement.Html + " ") }, "1", texts)));
     }
@@ -69,7 +69,7 @@ public sealed class ProofOfConsentTests
         var dialog = home.QuerySelector("dialog.consent-dialog")!.TextContent.Normalized();
         var about = (await visitor.PageAsync("/over-ons")).QuerySelector("figure.video")!.TextContent.Normalized();
 
-        var snapshot = await StoredSnapshotAsync(site, site.Services.GetRequiredService<ConsentPolicy>().Version);
+        var snapshot = await StoredSnapshotAsync(site, site.Services.GetRequiredService<ConsentPolicyProvider>().Version);
         var texts = snapshot.Texts;
         Assert.All([texts.Banner.Title, texts.Banner.Text, texts.Banner.MoreLink, texts.Banner.GlobalPrivacyControl, texts.Banner.AcceptAll, texts.Banner.RejectAll, texts.Banner.OpenSettings],
             text => Assert.Contains(text, banner, StringComparison.Ordinal));
@@ -92,7 +92,7 @@ public sealed class ProofOfConsentTests
         using var visitor = Visitor.Of(before);
         using var _ = await visitor.ChooseAsync("alles");
         var consentId = await ConsentIdAsync(visitor);
-        var oldVersion = before.Services.GetRequiredService<ConsentPolicy>().Version;
+        var oldVersion = before.Services.GetRequiredService<ConsentPolicyProvider>().Version;
 
         // Later: Hotjar is gone and the cookie policy has a new revision; the same database.
         await using var after = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices()
@@ -213,7 +213,7 @@ public sealed class ProofOfConsentTests
 
         // The cookie an earlier release wrote: its own version form, no statement version in it.
         var cookie = site.Services.GetRequiredService<ConsentCookie>();
-        var old = cookie.Protect(new ConsentState(Guid.NewGuid().ToString(), "1.1.abcdef12", new HashSet<ConsentCategory> { ConsentCategory.Analytics }, DateTimeOffset.UtcNow.AddDays(-3), ConsentMethod.Settings));
+        var old = cookie.Protect(new ConsentChoice(Guid.NewGuid().ToString(), "1.1.abcdef12", new HashSet<ConsentCategory> { ConsentCategory.Analytics }, DateTimeOffset.UtcNow.AddDays(-3), ConsentMethod.Settings));
         visitor.Cookies.Add(new System.Net.Cookie(ConsentCookie.Name, old, "/", "www.interoffice.nl"));
 
         var notice = (await visitor.PageAsync("/")).QuerySelector("section.consent-banner .consent-renewal");
@@ -246,17 +246,17 @@ public sealed class ProofOfConsentTests
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
-            var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicy>().Current;
+            var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>().Current;
             foreach (var (id, at) in new[] { ("a", now.AddMonths(-30)), ("b", now.AddMonths(-25)), ("c", now.AddMonths(-1)), ("d", now.AddDays(-1)) })
             {
-                await log.AppendAsync(new ConsentState(id, policy.Version, new HashSet<ConsentCategory>(), at, ConsentMethod.RejectAll, "1"), policy, false, null, CancellationToken.None);
+                await log.AppendAsync(new ConsentChoice(id, policy.Version, new HashSet<ConsentCategory>(), at, ConsentMethod.RejectAll, "1"), policy, false, null, CancellationToken.None);
             }
         }
 
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var log = new ConsentLog(services.GetRequiredService<SiteDbContext>(), services.GetRequiredService<EnabledServices>(), services.GetRequiredService<ConsentPolicy>(), services.GetRequiredService<ConsentLogWriters>(),
+            var log = new ConsentLog(services.GetRequiredService<SiteDbContext>(), services.GetRequiredService<EnabledServices>(), services.GetRequiredService<ConsentPolicyProvider>(), services.GetRequiredService<ConsentLogWriters>(),
                 services.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now), services.GetRequiredService<ILogger<ConsentLog>>());
             Assert.Equal(2, await log.DeleteExpiredAsync(now, CancellationToken.None));
         }
@@ -424,7 +424,7 @@ public sealed class ProofOfConsentTests
     private static async Task<PolicySnapshot> StoredSnapshotAsync(SiteFactory site, string hash)
     {
         await using var scope = site.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentSnapshot>().SingleAsync(s => s.Hash == hash);
+        var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<StoredSnapshot>().SingleAsync(s => s.Hash == hash);
         Assert.Equal(hash, Sha256(stored.Content));
         return PolicySnapshot.FromJson(stored.Content)!;
     }

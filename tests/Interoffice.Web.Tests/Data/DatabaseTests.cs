@@ -98,7 +98,7 @@ public sealed class DatabaseTests
     // on SQL Server), hashes, stamps, claims and passkey data (the name staff give a passkey is cut to 50 characters).
     private static readonly string[] UnboundedOnPurpose =
     [
-        "ConsentSnapshot.Content",
+        "StoredSnapshot.Content",
         "DataProtectionKey.FriendlyName",
         "DataProtectionKey.Xml",
         "IdentityPasskeyData.Name",

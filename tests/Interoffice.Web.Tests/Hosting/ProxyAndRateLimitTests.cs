@@ -164,7 +164,7 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
             context.Request.Scheme = "https";
             context.Request.Host = new HostString("www.interoffice.nl");
             context.Request.ContentType = "application/x-www-form-urlencoded";
-            context.Request.Body = new MemoryStream("keuze=niets"u8.ToArray());
+            context.Request.Body = new MemoryStream("Choice=niets"u8.ToArray());
             context.Connection.RemoteIpAddress = IPAddress.Parse(from);
             if (forwardedFor is not null)
             {

@@ -62,8 +62,8 @@ public sealed class Visitor : IDisposable
         // As the browser posts the page's own form: from this site (Sec-Fetch-Site), with the form's fields and no token.
         var page = await PageAsync(fromPage);
         _ = page.QuerySelector("form[action='/cookies/keuze']") ?? throw new InvalidOperationException($"{fromPage} has no consent form");
-        var fields = new List<KeyValuePair<string, string>> { new("keuze", choice), new("terug", returnUrl) };
-        fields.AddRange((categories ?? []).Select(c => new KeyValuePair<string, string>("categorie", c)));
+        var fields = new List<KeyValuePair<string, string>> { new("Choice", choice), new("ReturnUrl", returnUrl) };
+        fields.AddRange((categories ?? []).Select(c => new KeyValuePair<string, string>("Category", c)));
         using var form = new FormUrlEncodedContent(fields);
         Headers["Sec-Fetch-Site"] = "same-origin";
         try

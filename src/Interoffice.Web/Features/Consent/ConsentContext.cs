@@ -1,38 +1,69 @@
+using System.Collections.Frozen;
+
 namespace Interoffice.Web.Features.Consent;
 
-/// <summary>Why the banner asks again: nothing (a first choice), a new privacy statement, or another change of the cookie policy.</summary>
-public enum ConsentRenewal
+/// <summary>
+/// The consent that applies to one request, resolved once by <see cref="ConsentMiddleware"/> against one
+/// <see cref="ConsentPolicy"/>: the visitor's <see cref="ConsentChoice"/> (what the cookie keeps) together with
+/// what else this request brings (the GPC signal, "Video laden") and the policy it is read against. Views, tag
+/// helpers and the choice endpoint read the consent and the policy from here, never anew.
+/// </summary>
+public sealed class ConsentContext
 {
-    None,
-    Statement,
-    Policy,
-}
+    public ConsentContext(ConsentPolicy policy, IReadOnlyList<ConsentCategory> offered, ConsentChoice? choice, bool globalPrivacyControl, bool oneTimeVideo = false, ConsentChoice? outdated = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(offered);
+        Policy = policy;
+        Offered = offered;
+        Choice = choice;
+        GlobalPrivacyControl = globalPrivacyControl;
+        OneTimeVideo = oneTimeVideo;
+        ConsentId = choice?.ConsentId ?? outdated?.ConsentId;
+        Renewal = outdated is null ? ConsentRenewal.None
+            : outdated.StatementVersion is not null && outdated.StatementVersion != policy.Statement.Version ? ConsentRenewal.Statement
+            : ConsentRenewal.Policy;
 
-/// <summary>The consent that applies to one request, resolved once by <see cref="ConsentMiddleware"/>.</summary>
-public sealed class ConsentContext(
-    ConsentState? choice,
-    bool globalPrivacyControl,
-    IReadOnlyList<ConsentCategory> offered,
-    bool oneTimeVideo,
-    ConsentState? outdated = null,
-    ConsentRenewal renewal = ConsentRenewal.None)
-{
-    /// <summary>The visitor's explicit, current choice; null while none is made.</summary>
-    public ConsentState? Choice { get; } = choice;
+        // Everything a page may show of this object, and nothing else (the offered categories and every text are in the
+        // policy's version). A property a view reads that is missing here gives one visitor's page to another.
+        Key = string.Join('|',
+            policy.Version,
+            choice is null ? "none" : string.Join(',', choice.Granted.Order().Select(c => c.Key())),
+            globalPrivacyControl ? "gpc" : "",
+            Renewal,
+            oneTimeVideo ? "video" : "");
+    }
+
+    /// <summary>The policy this request is resolved against; read once per request.</summary>
+    public ConsentPolicy Policy { get; }
+
+    public IReadOnlyList<ConsentCategory> Offered { get; }
+
+    /// <summary>
+    /// The visitor's explicit, current choice; null while none is made. Only its granted categories are in
+    /// <see cref="Key"/>: a page that shows more of it (the cookie statement) is never cached once a choice is made.
+    /// </summary>
+    public ConsentChoice? Choice { get; }
 
     /// <summary>The browser sent <c>Sec-GPC: 1</c>.</summary>
-    public bool GlobalPrivacyControl { get; } = globalPrivacyControl;
-
-    public IReadOnlyList<ConsentCategory> Offered { get; } = offered;
+    public bool GlobalPrivacyControl { get; }
 
     /// <summary>The visitor chose "Video laden" on a placeholder: embeds load for this response only.</summary>
-    public bool OneTimeVideo { get; } = oneTimeVideo;
-
-    /// <summary>A choice made against an earlier policy: it no longer counts, and the banner says why it asks again.</summary>
-    public ConsentState? Outdated { get; } = outdated;
+    public bool OneTimeVideo { get; }
 
     /// <summary>Why the banner asks again; a new statement only when the old choice says under which one it was made.</summary>
-    public ConsentRenewal Renewal { get; } = renewal;
+    public ConsentRenewal Renewal { get; }
+
+    /// <summary>The visitor's consent id, also of a choice that no longer counts (a new choice keeps it); never on a page.</summary>
+    public string? ConsentId { get; }
+
+    /// <summary>
+    /// What a page's content depends on besides its address, as one string: the key under which the page cache keeps a
+    /// page, and the banner's fragment on pages rendered every time.
+    /// </summary>
+    public string Key { get; }
+
+    public IReadOnlySet<ConsentCategory> Granted => Choice?.Granted ?? FrozenSet<ConsentCategory>.Empty;
 
     public bool IsGranted(ConsentCategory category) =>
         category == ConsentCategory.Functional || (Choice is not null && Choice.Granted.Contains(category));
@@ -44,16 +75,10 @@ public sealed class ConsentContext(
     /// <summary>The banner asks while an offered category has neither a choice nor a refusal by signal.</summary>
     public bool ShowBanner => Choice is null && Offered.Any(c => !IsRefusedBySignal(c));
 
-    public IReadOnlySet<ConsentCategory> Granted => Choice?.Granted ?? System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty;
-}
-
-public static class ConsentContextExtensions
-{
-    private static readonly ConsentContext Nothing = new(null, false, [], false);
-
-    public static ConsentContext Consent(this HttpContext context)
+    /// <summary>The consent once the visitor has made <paramref name="choice"/> in this request, under the same policy.</summary>
+    public ConsentContext After(ConsentChoice choice)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<ConsentContext>() ?? Nothing;
+        ArgumentNullException.ThrowIfNull(choice);
+        return new ConsentContext(Policy, Offered, choice, GlobalPrivacyControl, OneTimeVideo);
     }
 }

@@ -25,27 +25,27 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
     // only the first page pays for the cryptography. Only genuine cookies get in (a forged one fails to decrypt).
     private readonly MemoryCache unprotected = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    public string Protect(ConsentState state)
+    public string Protect(ConsentChoice choice)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(choice);
         var payload = new Payload(
-            state.ConsentId,
-            state.PolicyVersion,
-            [.. state.Granted.Order().Select(c => c.Key())],
-            state.DecidedAt.ToUnixTimeSeconds(),
-            state.Method,
-            state.StatementVersion);
+            choice.ConsentId,
+            choice.PolicyVersion,
+            [.. choice.Granted.Order().Select(c => c.Key())],
+            choice.DecidedAt.ToUnixTimeSeconds(),
+            choice.Method,
+            choice.StatementVersion);
         return protector.Protect(JsonSerializer.Serialize(payload, PayloadContext.Default.Payload));
     }
 
     /// <summary>The choice in the cookie, or null when there is no valid, current one.</summary>
-    public ConsentState? Read(string? value, string currentPolicyVersion) => Read(value, currentPolicyVersion, out _);
+    public ConsentChoice? Read(string? value, string currentPolicyVersion) => Read(value, currentPolicyVersion, out _);
 
     /// <summary>
     /// The choice in the cookie, or null when there is no valid, current one. <paramref name="outdated"/> is a choice
     /// that was valid but made against an earlier policy: the visitor is asked again, and told why.
     /// </summary>
-    public ConsentState? Read(string? value, string currentPolicyVersion, out ConsentState? outdated)
+    public ConsentChoice? Read(string? value, string currentPolicyVersion, out ConsentChoice? outdated)
     {
         outdated = null;
         if (string.IsNullOrEmpty(value) || value.Length > 4096)
@@ -83,35 +83,35 @@ public sealed partial class ConsentCookie(IDataProtectionProvider dataProtection
             granted.Add(category);
         }
 
-        var state = new ConsentState(payload.Id, payload.Version, granted, DateTimeOffset.FromUnixTimeSeconds(payload.At), payload.Method, payload.Statement);
+        var choice = new ConsentChoice(payload.Id, payload.Version, granted, DateTimeOffset.FromUnixTimeSeconds(payload.At), payload.Method, payload.Statement);
         var now = time.GetUtcNow();
-        if (state.DecidedAt > now + ClockSkew || ExpiresAt(state) <= now)
+        if (choice.DecidedAt > now + ClockSkew || ExpiresAt(choice) <= now)
         {
             return null;
         }
 
         if (payload.Version != currentPolicyVersion)
         {
-            outdated = state;
+            outdated = choice;
             return null;
         }
 
-        return state;
+        return choice;
     }
 
     /// <summary>A choice that accepts anything lasts longer than a full rejection.</summary>
-    public DateTimeOffset ExpiresAt(ConsentState state)
+    public DateTimeOffset ExpiresAt(ConsentChoice choice)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.DecidedAt.AddMonths(state.AcceptsAnything ? options.Value.AcceptedLifetimeMonths : options.Value.RejectedLifetimeMonths);
+        ArgumentNullException.ThrowIfNull(choice);
+        return choice.DecidedAt.AddMonths(choice.AcceptsAnything ? options.Value.AcceptedLifetimeMonths : options.Value.RejectedLifetimeMonths);
     }
 
-    public void Write(HttpResponse response, ConsentState state)
+    public void Write(HttpResponse response, ConsentChoice choice)
     {
         ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Append(Name, Protect(state), new CookieOptions
+        response.Cookies.Append(Name, Protect(choice), new CookieOptions
         {
-            Expires = ExpiresAt(state),
+            Expires = ExpiresAt(choice),
             HttpOnly = true,
             IsEssential = true,
             SameSite = SameSiteMode.Lax,

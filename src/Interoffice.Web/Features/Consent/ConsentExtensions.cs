@@ -16,7 +16,7 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsentOptions>, ConsentOptionsValidator>();
         builder.Services.AddSingleton<EnabledServices>();
         builder.Services.AddSingleton<ConsentCookie>();
-        builder.Services.AddSingleton<ConsentPolicy>();
+        builder.Services.AddSingleton<ConsentPolicyProvider>();
         builder.Services.AddSingleton<ConsentLogWriters>();
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddRetentionTask<ConsentLog>();

@@ -8,12 +8,12 @@ namespace Interoffice.Web.Features.Consent;
 /// Appends the proof of every choice to the chained log, with the snapshot of what the visitor was shown, and deletes
 /// proof past its retention from the oldest end.
 /// </summary>
-public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicy policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger) : IRetentionTask
+public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicyProvider policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger) : IRetentionTask
 {
     private const int MaxAttempts = 10;
 
     /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the state's policy version).</summary>
-    public async Task AppendAsync(ConsentState state, CurrentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
+    public async Task AppendAsync(ConsentChoice state, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(current);
@@ -79,15 +79,15 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
     }
 
     /// <summary>Stores the snapshot of what visitors are shown now, unless it is stored already (at start and before every choice under it).</summary>
-    public async Task EnsureSnapshotAsync(CurrentPolicy current, CancellationToken cancellationToken)
+    public async Task EnsureSnapshotAsync(ConsentPolicy current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        if (await db.Set<ConsentSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
+        if (await db.Set<StoredSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
         {
             return;
         }
 
-        db.Add(new ConsentSnapshot { Hash = current.Version, Content = current.Json, FirstServedAt = time.GetUtcNow().UtcDateTime });
+        db.Add(new StoredSnapshot { Hash = current.Version, Content = current.Json, FirstServedAt = time.GetUtcNow().UtcDateTime });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -97,7 +97,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         {
             // Another instance stored the same snapshot a moment earlier: the same content under the same hash.
             db.ChangeTracker.Clear();
-            if (!await db.Set<ConsentSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
+            if (!await db.Set<StoredSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
             {
                 throw;
             }

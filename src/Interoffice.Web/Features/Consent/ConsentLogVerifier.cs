@@ -20,7 +20,7 @@ public sealed class ConsentLogVerifier(SiteDbContext db, Interoffice.Web.Feature
     private async Task<ChainVerdict> WalkAsync(CancellationToken cancellationToken)
     {
         var start = await db.Set<ConsentLogStart>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var snapshots = await db.Set<ConsentSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
+        var snapshots = await db.Set<StoredSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
         long count = 0;

@@ -5,9 +5,10 @@ namespace Interoffice.Web.Features.Consent;
 /// <summary>
 /// Resolves the consent of every request into a <see cref="ConsentContext"/>, opens the Content-Security-Policy
 /// for the hosts and inline scripts (by hash) of consented services only, and expires cookies of categories that are
-/// not consented. Everything a page's headers depend on is decided here, before the page is rendered or taken from cache.
+/// not consented. Everything a page's headers depend on is decided here, before the page is rendered or taken from cache;
+/// the policy in force is read here once and handed on with the <see cref="ConsentContext"/>.
 /// </summary>
-public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentPolicy policy, ConsentCookie cookie)
+public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices services, ConsentPolicyProvider policies, ConsentCookie cookie)
 {
     /// <summary>The query that loads embedded videos for one response ("Video laden").</summary>
     public const string OneTimeVideoQuery = "video";
@@ -24,10 +25,10 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
         var consent = Resolve(context);
         context.Features.Set(consent);
 
-        var policy = context.ContentSecurityPolicy();
+        var csp = context.ContentSecurityPolicy();
         if (services.UsesGoogleConsentMode)
         {
-            policy.Allow("script-src", GoogleConsentMode.Defaults(consent.IsGranted).HashSource);
+            csp.Allow("script-src", GoogleConsentMode.Defaults(consent.IsGranted).HashSource);
         }
 
         foreach (var enabled in services.All)
@@ -37,17 +38,32 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
             {
                 foreach (var (directive, sources) in enabled.Service.Sources)
                 {
-                    policy.Allow(directive, sources);
+                    csp.Allow(directive, sources);
                 }
 
                 if (consent.IsGranted(enabled.Service.Category) && enabled.ScriptHashes.Count > 0)
                 {
-                    policy.Allow("script-src", [.. enabled.ScriptHashes]);
+                    csp.Allow("script-src", [.. enabled.ScriptHashes]);
                 }
             }
         }
 
-        CookiePurge.ExpireRefused(context, services.All, consent.IsGranted, withdrawn: System.Collections.Frozen.FrozenSet<ConsentCategory>.Empty);
+        // The one place cookies of refused categories are expired. A page's are expired before it renders, so the page
+        // cache sees the Set-Cookie and keeps no such answer; a post may change the choice (the choice endpoint hands the
+        // new one to the request), so its are expired as the answer starts, against the consent it ends with.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            CookiePurge.ExpireRefused(context, services.All, consent, consent);
+        }
+        else
+        {
+            context.Response.OnStarting(state =>
+            {
+                var http = (HttpContext)state;
+                CookiePurge.ExpireRefused(http, services.All, consent, http.Consent());
+                return Task.CompletedTask;
+            }, context);
+        }
 
         // A page is made for this visitor's choice: the browser may keep it (and its back/forward cache may restore
         // it) but asks again before showing it anew; no shared cache stores it. A page that runs consented third-party
@@ -70,13 +86,10 @@ public sealed class ConsentMiddleware(RequestDelegate next, EnabledServices serv
 
     private ConsentContext Resolve(HttpContext context)
     {
-        var current = policy.Current;
-        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], current.Version, out var outdated);
+        var policy = policies.Current;
+        var choice = cookie.Read(context.Request.Cookies[ConsentCookie.Name], policy.Version, out var outdated);
         var gpc = context.Request.Headers["Sec-GPC"] == "1";
         var oneTimeVideo = HttpMethods.IsGet(context.Request.Method) && context.Request.Query[OneTimeVideoQuery] == "laden";
-        var renewal = outdated is null ? ConsentRenewal.None
-            : outdated.StatementVersion is not null && outdated.StatementVersion != current.Statement.Version ? ConsentRenewal.Statement
-            : ConsentRenewal.Policy;
-        return new ConsentContext(choice, gpc, services.Offered, oneTimeVideo, outdated, renewal);
+        return new ConsentContext(policy, services.Offered, choice, gpc, oneTimeVideo, outdated);
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Consent;
 
@@ -34,35 +33,4 @@ public sealed class ConsentOptions
 
     [Range(1, 1440)]
     public double ChoiceRateLimitWindowMinutes { get; set; } = 10;
-}
-
-public sealed class ServiceSettings
-{
-    public string? Id { get; set; }
-
-    public bool Enabled { get; set; }
-}
-
-internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ConsentOptions options)
-    {
-        var failures = new List<string>();
-        foreach (var (key, settings) in options.Services)
-        {
-            var service = ServiceRegistry.Find(key);
-            if (service is null)
-            {
-                failures.Add($"Consent:Services:{key} is not a known service; known are {string.Join(", ", ServiceRegistry.All.Select(s => s.Key))}.");
-            }
-            else if (!string.IsNullOrWhiteSpace(settings.Id) && (service.IdPattern is null || !service.IdPattern.IsMatch(settings.Id.Trim())))
-            {
-                failures.Add(service.IdPattern is null
-                    ? $"Consent:Services:{key} takes no Id; set Enabled to true."
-                    : $"Consent:Services:{key}:Id '{settings.Id}' does not have the form {service.IdPattern}.");
-            }
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -5,9 +5,9 @@ using Microsoft.Net.Http.Headers;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Public pages are the same for every visitor in the same consent state: the policy version, the granted categories,
-/// the GPC signal, why the banner asks again, and "Video laden". The server keeps each such page for a few minutes
-/// (ASP.NET Core's output cache), keyed by that state, so most page views are served without rendering. Never stored:
+/// Public pages are the same for every visitor in the same consent state, which is <see cref="ConsentContext.Key"/>: the
+/// very object the views read makes the key. The server keeps each such page for a few minutes (ASP.NET Core's output
+/// cache), keyed by that state, so most page views are served without rendering. Never stored:
 /// a response that sets a cookie, says no-store for its own reasons (a form with a token; the no-store of a page with
 /// third-party scripts is only for browsers), lets a frame go full screen (a consented video),
 /// or is not a 200; never cached at all with <see cref="WithoutChoice"/> once the visitor has chosen (the cookie
@@ -35,7 +35,7 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         // No query string is part of the key ("Video laden" is, through the consent state): made-up queries cannot fill the cache.
-        context.CacheVaryByRules.VaryByValues["consent"] = StateKey(http.RequestServices.GetRequiredService<ConsentPolicy>().Current.Version, consent);
+        context.CacheVaryByRules.VaryByValues["consent"] = consent.Key;
         return ValueTask.CompletedTask;
     }
 
@@ -55,16 +55,5 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>
-    /// Everything a public page's content depends on besides its address: the key of this cache, and of the banner's
-    /// fragment on pages rendered every time.
-    /// </summary>
-    public static string StateKey(string policyVersion, ConsentContext consent)
-    {
-        ArgumentNullException.ThrowIfNull(consent);
-        var granted = string.Join(',', consent.Granted.Order().Select(c => c.Key()));
-        return $"{policyVersion}|{(consent.Choice is null ? "none" : granted)}|{consent.GlobalPrivacyControl}|{consent.Renewal}|{consent.OneTimeVideo}";
     }
 }

@@ -32,11 +32,11 @@ public static class ConsentQueries
     }
 
     /// <summary>The stored snapshots of the given policy versions.</summary>
-    public static IQueryable<ConsentSnapshot> Snapshots(SiteDbContext db, IReadOnlyCollection<string> versions)
+    public static IQueryable<StoredSnapshot> Snapshots(SiteDbContext db, IReadOnlyCollection<string> versions)
     {
         ArgumentNullException.ThrowIfNull(db);
         var list = versions.ToList();
-        return db.Set<ConsentSnapshot>().AsNoTracking().Where(s => list.Contains(s.Hash));
+        return db.Set<StoredSnapshot>().AsNoTracking().Where(s => list.Contains(s.Hash));
     }
 
     /// <summary>The choices made from <paramref name="startUtc"/> up to (not including) <paramref name="endUtc"/>, oldest first.</summary>
@@ -77,9 +77,9 @@ public static class ConsentQueries
     }
 
     /// <summary>Snapshots no record refers to, first served before the cutoff, other than the current one.</summary>
-    public static IQueryable<ConsentSnapshot> Unreferenced(SiteDbContext db, string current, DateTime cutoff)
+    public static IQueryable<StoredSnapshot> Unreferenced(SiteDbContext db, string current, DateTime cutoff)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<ConsentSnapshot>().Where(s => s.Hash != current && s.FirstServedAt < cutoff && !db.Set<ConsentRecord>().Any(r => r.PolicyVersion == s.Hash));
+        return db.Set<StoredSnapshot>().Where(s => s.Hash != current && s.FirstServedAt < cutoff && !db.Set<ConsentRecord>().Any(r => r.PolicyVersion == s.Hash));
     }
 }

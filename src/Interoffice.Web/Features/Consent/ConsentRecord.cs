@@ -3,7 +3,7 @@ namespace Interoffice.Web.Features.Consent;
 /// <summary>
 /// The proof of one choice (GDPR art. 7(1)): appended, never changed. A category is true (granted), false
 /// (refused) or null (not offered at the time). No IP address is kept, only the browser family. The policy version is
-/// the hash of the <see cref="ConsentSnapshot"/> the visitor chose under; <see cref="Hash"/> seals this record together
+/// the hash of the <see cref="StoredSnapshot"/> the visitor chose under; <see cref="Hash"/> seals this record together
 /// with the previous record's hash (see <see cref="ConsentChain"/>).
 /// </summary>
 public sealed class ConsentRecord

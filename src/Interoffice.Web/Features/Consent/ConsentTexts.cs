@@ -45,18 +45,3 @@ public sealed record ConsentTexts(
                 : null);
     }
 }
-
-public sealed record BannerTexts(string Title, string Text, string MoreLink, string GlobalPrivacyControl, string AcceptAll, string RejectAll, string OpenSettings);
-
-public sealed record SettingsTexts(
-    string Title,
-    string Intro,
-    string AlwaysOn,
-    string RefusedBySignal,
-    IReadOnlyDictionary<string, string> ServicesPerCategory,
-    string Save,
-    string RejectAll,
-    string AcceptAll,
-    string Close);
-
-public sealed record EmbedTexts(string Text, string LoadOnce, string AllowAlways, string Note, string SettingsLink);

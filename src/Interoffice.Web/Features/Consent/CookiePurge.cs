@@ -13,15 +13,16 @@ public static class CookiePurge
     private const string Expired = "=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/";
 
     /// <summary>
-    /// Expires every cookie in the request that belongs to a category not granted, and, for categories
-    /// just withdrawn, every cookie name they are known to set.
+    /// Expires every cookie in the request that belongs to a category not granted <paramref name="after"/> the request,
+    /// and, for categories granted <paramref name="before"/> it and withdrawn since, every cookie name they are known to set.
     /// </summary>
-    public static void ExpireRefused(HttpContext context, IEnumerable<EnabledService> services, Func<ConsentCategory, bool> isGranted, IReadOnlySet<ConsentCategory> withdrawn)
+    public static void ExpireRefused(HttpContext context, IEnumerable<EnabledService> services, ConsentContext before, ConsentContext after)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(isGranted);
-        ArgumentNullException.ThrowIfNull(withdrawn);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var withdrawn = before.Granted.Except(after.Granted).ToHashSet();
         if (withdrawn.Count == 0 && context.Request.Cookies.Count == 0)
         {
             // A first visit carries no cookie: nothing to expire.
@@ -29,7 +30,7 @@ public static class CookiePurge
         }
 
         var refusedCookies = services
-            .Where(s => !isGranted(s.Service.Category))
+            .Where(s => !after.IsGranted(s.Service.Category))
             .SelectMany(s => s.Service.Cookies.Where(c => c.IsFirstParty).Select(c => (s.Service.Category, Cookie: c)))
             .ToList();
         if (refusedCookies.Count == 0)

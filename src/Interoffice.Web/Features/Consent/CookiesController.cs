@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>The cookie statement with the visitor's settings, and the one endpoint every consent form posts to.</summary>
-public sealed class CookiesController(EnabledServices services, ConsentPolicy policy, ConsentCookie cookie, ConsentLog log, TimeProvider time) : Controller
+public sealed class CookiesController(EnabledServices services, ConsentCookie cookie, ConsentLog log, TimeProvider time) : Controller
 {
     /// <summary>Choices per client address: plenty for a person, a refusal for a flood that would fill the consent log.</summary>
     public const string RateLimitPolicy = "consent-choice";
@@ -26,17 +26,17 @@ public sealed class CookiesController(EnabledServices services, ConsentPolicy po
     /// <summary>
     /// The forms posting here carry no antiforgery token, so that a page with the banner sets no cookie; cross-site
     /// posts are refused from the browser's own signals instead (<see cref="RequireSameOriginAttribute"/>).
-    /// keuze: <c>alles</c> (accept all), <c>niets</c> (reject all), <c>selectie</c> (the checked categories) or
+    /// Choice: <c>alles</c> (accept all), <c>niets</c> (reject all), <c>selectie</c> (the checked categories) or
     /// <c>toevoegen</c> (add the given categories to the current choice). Answers JSON to the page's script,
-    /// otherwise redirects back to the page (only ever a page of this site).
+    /// otherwise redirects back to the page (only ever a page of this site). The fields travel in the body only.
     /// </summary>
     [EnableRateLimiting(RateLimitPolicy)]
     [RequireSameOrigin]
     [HttpPost("/cookies/keuze")]
     public async Task<IActionResult> Choose(
-        [FromForm(Name = "keuze")] string? choice,
-        [FromForm(Name = "categorie")] string[]? categories,
-        [FromForm(Name = "terug")] string? returnUrl,
+        [FromForm(Name = "Choice")] string? choice,
+        [FromForm(Name = "Category")] string[]? categories,
+        [FromForm(Name = "ReturnUrl")] string? returnUrl,
         CancellationToken cancellationToken)
     {
         var consent = HttpContext.Consent();
@@ -53,34 +53,34 @@ public sealed class CookiesController(EnabledServices services, ConsentPolicy po
             "toevoegen" => (previous.Union(chosen).Where(services.Offered.Contains), ConsentMethod.Embed),
             _ => null,
         };
-        if (decision is not { } made)
+        if (decision is not { } decided)
         {
             return BadRequest();
         }
 
-        var current = policy.Current;
-        var state = new ConsentState(
-            consent.Choice?.ConsentId ?? consent.Outdated?.ConsentId ?? Guid.NewGuid().ToString(),
-            current.Version,
-            made.granted.ToHashSet(),
+        var policy = consent.Policy;
+        var made = new ConsentChoice(
+            consent.ConsentId ?? Guid.NewGuid().ToString(),
+            policy.Version,
+            decided.granted.ToHashSet(),
             DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds()),
-            made.method,
-            current.Statement.Version);
-        cookie.Write(Response, state);
-        await log.AppendAsync(state, current, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
+            decided.method,
+            policy.Statement.Version);
+        cookie.Write(Response, made);
+        await log.AppendAsync(made, policy, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
 
-        var withdrawn = previous.Except(state.Granted).ToHashSet();
-        CookiePurge.ExpireRefused(HttpContext, services.All, c => c == ConsentCategory.Functional || state.Granted.Contains(c), withdrawn);
+        // From here the request carries the new choice: the consent middleware expires what it refuses or withdraws.
+        HttpContext.Features.Set(consent.After(made));
 
         if (Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
         {
             return Json(new
             {
-                consentId = state.ConsentId,
-                granted = state.Granted.Order().Select(c => c.Key()),
-                consentMode = services.UsesGoogleConsentMode ? GoogleConsentMode.For(c => state.Granted.Contains(c)) : null,
+                consentId = made.ConsentId,
+                granted = made.Granted.Order().Select(c => c.Key()),
+                consentMode = services.UsesGoogleConsentMode ? GoogleConsentMode.For(c => made.Granted.Contains(c)) : null,
                 // A new host is only reachable under a new page's Content-Security-Policy: the script reloads for it.
-                reload = !state.Granted.SetEquals(previous),
+                reload = !made.Granted.SetEquals(previous),
             });
         }
 

@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Interoffice.Web.Features.Privacy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Consent;
 
@@ -13,6 +10,7 @@ namespace Interoffice.Web.Features.Consent;
 /// Everything a visitor was shown when choosing: the categories and their descriptions, every enabled service with its
 /// cookies, the texts of the banner, the settings and the video placeholder, the cookie policy's revision and the
 /// privacy statement in force (its version and the SHA-256 of its exact text). Its SHA-256 is the policy version.
+/// (<see cref="ConsentPolicy"/> is the one in force now, with its hash; <see cref="StoredSnapshot"/> is one as stored.)
 /// </summary>
 public sealed record PolicySnapshot(
     int Format,
@@ -78,77 +76,4 @@ public sealed record PolicySnapshot(
             [.. ServiceRegistry.FunctionalCookies.Select(SnapshotCookie.Of)],
             texts);
     }
-}
-
-public sealed record SnapshotStatement(string Version, string LastModified, string Title, string Sha256);
-
-public sealed record SnapshotCategory(string Key, string Label, string Description, bool AlwaysOn);
-
-public sealed record SnapshotService(string Key, string Name, string Category, string Provider, string Purpose, string PrivacyPolicy, IReadOnlyList<SnapshotCookie> Cookies);
-
-public sealed record SnapshotCookie(string Name, string? Domain, string Lifetime, string Purpose)
-{
-    public static SnapshotCookie Of(ServiceCookie cookie)
-    {
-        ArgumentNullException.ThrowIfNull(cookie);
-        return new(cookie.Name, cookie.Domain, cookie.Lifetime, cookie.Purpose);
-    }
-}
-
-/// <summary>A stored snapshot: written once, under the hash of its content, never changed.</summary>
-public sealed class ConsentSnapshot
-{
-    public required string Hash { get; init; }
-
-    public required string Content { get; init; }
-
-    /// <summary>When this instance first stored it (UTC).</summary>
-    public DateTime FirstServedAt { get; init; }
-}
-
-internal sealed class ConsentSnapshotConfiguration : IEntityTypeConfiguration<ConsentSnapshot>
-{
-    public void Configure(EntityTypeBuilder<ConsentSnapshot> builder)
-    {
-        builder.ToTable("ConsentSnapshots");
-        builder.HasKey(s => s.Hash);
-        builder.Property(s => s.Hash).HasMaxLength(64).IsUnicode(false);
-        builder.Property(s => s.Content).IsRequired();
-    }
-}
-
-/// <summary>The policy a choice is made against now: its snapshot, canonical JSON and hash, and the texts the views render.</summary>
-public sealed record CurrentPolicy(PrivacyStatementDocument Statement, PolicySnapshot Snapshot, string Json, string Version);
-
-/// <summary>
-/// Builds the snapshot of what visitors are shown now, once per published statement (the rest is fixed at start).
-/// The same configuration gives the same hash on every run and instance.
-/// </summary>
-public sealed class ConsentPolicy(EnabledServices services, PrivacyStatementProvider statement, IOptions<ConsentOptions> options)
-{
-    private CurrentPolicy? current;
-
-    public ConsentTexts Texts { get; } = ConsentTexts.For(services);
-
-    public CurrentPolicy Current
-    {
-        get
-        {
-            var document = statement.Current;
-            var cached = Volatile.Read(ref current);
-            if (cached is not null && ReferenceEquals(cached.Statement, document))
-            {
-                return cached;
-            }
-
-            var snapshot = PolicySnapshot.Of(services, document, options.Value.Revision, Texts);
-            var json = snapshot.ToCanonicalJson();
-            cached = new CurrentPolicy(document, snapshot, json, PolicySnapshot.HashOf(json));
-            Volatile.Write(ref current, cached);
-            return cached;
-        }
-    }
-
-    /// <summary>The policy version a choice is made against: the SHA-256 of the current snapshot.</summary>
-    public string Version => Current.Version;
 }

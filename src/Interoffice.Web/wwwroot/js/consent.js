@@ -37,7 +37,7 @@
             // Whatever went wrong, the plain form post still records the choice.
             const field = d.createElement('input');
             field.type = 'hidden';
-            field.name = 'keuze';
+            field.name = 'Choice';
             field.value = event.submitter?.value ?? 'selectie';
             form.append(field);
             HTMLFormElement.prototype.submit.call(form);

@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
 
-/// <summary><paramref name="Snapshots"/>: per policy version of the period, the snapshot it names (to say which statement and revision it was).</summary>
-public sealed record ConsentFiguresPage(PeriodInput Input, ConsentFigures? Figures, StatementCheck Statement, PrivacyStatementDocument StatementVersion, IReadOnlyDictionary<string, PolicySnapshot> Snapshots);
-
 /// <summary>
 /// "Toestemmingen in cijfers": the consent log of a period counted per week and per policy version, as charts, tables and
 /// CSV; computed from the log alone, nothing new is stored. Beside it, whether the privacy statement still names the

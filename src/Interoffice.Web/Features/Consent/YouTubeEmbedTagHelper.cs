@@ -7,49 +7,11 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// <c>&lt;consent-scripts placement="Head" /&gt;</c>: the markup of every enabled service whose category the
-/// visitor consented to, and in the head Google Consent Mode's defaults before any Google tag.
-/// Nothing of a service without consent reaches the HTML.
-/// </summary>
-[HtmlTargetElement("consent-scripts", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelper
-{
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
-    public MarkupPlacement Placement { get; set; } = MarkupPlacement.Head;
-
-    public override void Process(TagHelperContext context, TagHelperOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        output.TagName = null;
-        var http = ViewContext.HttpContext;
-        var consent = http.Consent();
-
-        // The consent middleware allowed exactly these inline scripts, by their hashes.
-        if (Placement == MarkupPlacement.Head && services.UsesGoogleConsentMode)
-        {
-            output.Content.AppendHtml("<script>").AppendHtml(GoogleConsentMode.Defaults(consent.IsGranted).Script).AppendHtml("</script>\n");
-        }
-
-        foreach (var enabled in services.All)
-        {
-            if (enabled.Service.Placement == Placement && enabled.Markup.Length > 0 && consent.IsGranted(enabled.Service.Category))
-            {
-                // The id was validated against the service's pattern at start, so it is safe inside the script.
-                output.Content.AppendHtml(enabled.Markup).AppendHtml("\n");
-            }
-        }
-    }
-}
-
-/// <summary>
 /// <c>&lt;youtube-embed video-id="…" title="…" /&gt;</c>: with social consent (or "Video laden" for this once) the
 /// video from youtube-nocookie.com; without it a local placeholder that contacts nobody.
 /// </summary>
 [HtmlTargetElement("youtube-embed", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolicy policy) : TagHelper
+public sealed class YouTubeEmbedTagHelper(EnabledServices services) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -88,7 +50,7 @@ public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolic
             return;
         }
 
-        var texts = policy.Texts.Embed!;
+        var texts = consent.Policy.Texts.Embed!;
         string Text(string text) => HtmlEncoder.Default.Encode(text);
         var path = HtmlEncoder.Default.Encode(ConsentViewModels.CurrentLocalUrl(http));
         output.Content.SetHtmlContent(
@@ -97,8 +59,8 @@ public sealed class YouTubeEmbedTagHelper(EnabledServices services, ConsentPolic
             "<div class=\"video-actions\">" +
             $"<a class=\"btn btn-light\" href=\"{path}?{ConsentMiddleware.OneTimeVideoQuery}=laden#{anchor}\">{Text(texts.LoadOnce)}</a>" +
             "<form method=\"post\" action=\"/cookies/keuze\">" +
-            $"<input type=\"hidden\" name=\"keuze\" value=\"toevoegen\"><input type=\"hidden\" name=\"categorie\" value=\"social\">" +
-            $"<input type=\"hidden\" name=\"terug\" value=\"{path}#{anchor}\">" +
+            $"<input type=\"hidden\" name=\"Choice\" value=\"toevoegen\"><input type=\"hidden\" name=\"Category\" value=\"social\">" +
+            $"<input type=\"hidden\" name=\"ReturnUrl\" value=\"{path}#{anchor}\">" +
             $"<button class=\"btn btn-light\" type=\"submit\">{Text(texts.AllowAlways)}</button></form></div>" +
             $"<p class=\"video-note\">{Text(texts.Note)} <a href=\"/cookies\">{Text(texts.SettingsLink)}</a></p></div>");
     }

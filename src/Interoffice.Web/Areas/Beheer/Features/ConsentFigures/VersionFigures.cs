@@ -1,0 +1,3 @@
+namespace Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
+
+public sealed record VersionFigures(string Version, DateTime FirstAt, DateTime LastAt, Tally Tally);

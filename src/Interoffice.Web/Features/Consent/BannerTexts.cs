@@ -1,0 +1,3 @@
+namespace Interoffice.Web.Features.Consent;
+
+public sealed record BannerTexts(string Title, string Text, string MoreLink, string GlobalPrivacyControl, string AcceptAll, string RejectAll, string OpenSettings);
