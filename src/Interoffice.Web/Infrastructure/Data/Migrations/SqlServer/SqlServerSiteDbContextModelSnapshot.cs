@@ -119,7 +119,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ConsentRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentSnapshot", b =>
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.StoredSnapshot", b =>
                 {
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
@@ -177,12 +177,6 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)")
                         .UseCollation("Latin1_General_100_BIN2");
-
-                    b.Property<string>("Notification")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(16)
@@ -339,8 +333,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ContactSubmissionId");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -391,8 +384,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId")
-                        .HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
+                    b.HasIndex("CorrelationId");
 
                     b.HasIndex("SentAt", "DeadAt", "NextAttemptAt");
 

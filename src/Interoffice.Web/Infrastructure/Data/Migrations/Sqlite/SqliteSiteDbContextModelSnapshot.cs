@@ -111,7 +111,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ConsentRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentSnapshot", b =>
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.StoredSnapshot", b =>
                 {
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
@@ -167,12 +167,6 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notification")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -325,8 +319,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CorrelationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ContactSubmissionId");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -377,8 +370,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId")
-                        .HasDatabaseName("IX_OutboxMessages_ContactSubmissionId");
+                    b.HasIndex("CorrelationId");
 
                     b.HasIndex("SentAt", "DeadAt", "NextAttemptAt");
 

@@ -135,8 +135,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
                     Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
                     HandledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Notification = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false)
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,7 +177,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     PickupFile = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: true),
                     DeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ContactSubmissionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    CorrelationId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -390,9 +389,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_ContactSubmissionId",
+                name: "IX_OutboxMessages_CorrelationId",
                 table: "OutboxMessages",
-                column: "ContactSubmissionId");
+                column: "CorrelationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_DeadAt_NextAttemptAt",

@@ -135,8 +135,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     Kind = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
                     Status = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
                     HandledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Notification = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false)
+                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,7 +177,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     PickupFile = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: true),
                     DeadAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ContactSubmissionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    CorrelationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -393,9 +392,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_ContactSubmissionId",
+                name: "IX_OutboxMessages_CorrelationId",
                 table: "OutboxMessages",
-                column: "ContactSubmissionId");
+                column: "CorrelationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_DeadAt_NextAttemptAt",
