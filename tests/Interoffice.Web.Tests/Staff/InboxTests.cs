@@ -46,6 +46,22 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_from_the_last_day_of_a_month_is_on_top_from_the_moment_it_is_called_overdue()
+    {
+        // One month after 31 January is 28 February for the site; SQLite's own date arithmetic would say 3 March.
+        var late = await Support.Staff.AddSubmissionAsync(site, "Eind januari", "jan@example.nl", "inzage graag", new DateTime(2027, 1, 31, 10, 0, 0, DateTimeKind.Utc), ContactKind.Access);
+        await Support.Staff.AddSubmissionAsync(site, "Februari", "feb@example.nl", "verwijder mij", new DateTime(2027, 2, 20, 10, 0, 0, DateTimeKind.Utc), ContactKind.Erasure);
+        var firstOfMarch = new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        var list = await Areas.Beheer.Features.Inbox.InboxQueries.Page(db, new(), firstOfMarch, 1).ToListAsync();
+
+        Assert.True(late.IsOverdue(firstOfMarch));
+        Assert.Equal(["Eind januari", "Februari"], list.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Staff_filter_by_status_and_kind_search_the_text_and_page_through()
     {
         for (var i = 0; i < 25; i++)

@@ -4,7 +4,7 @@ namespace Interoffice.Web.Features.Consent;
 /// At start, before visitors choose: stores the snapshot of what visitors are shown from now on, and logs the log's
 /// last hash. It never changes a record: a record without its seal stays a break for the verifier to name.
 /// </summary>
-internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicy policy, ILogger<ConsentLogOnStart> logger) : IHostedService
+internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicyProvider policy, ILogger<ConsentLogOnStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -34,18 +34,21 @@ public sealed class ContactSubmission
 
     /// <summary>
     /// When a privacy request must be answered: one month after it came in (GDPR art. 12(3)); null for other questions.
-    /// The one place this is computed (staff pages and the staff mail show it).
+    /// The one place this is decided. It is also stored (the setter ignores what the database gives back), so that a
+    /// list can put overdue requests first in SQL by exactly this date, on both providers.
     /// </summary>
-    public DateTime? DueAt => Kind.IsPrivacyRequest() ? ReceivedAt.AddMonths(1) : null;
+    public DateTime? DueAt
+    {
+        get => Kind.IsPrivacyRequest() ? ReceivedAt.AddMonths(1) : null;
+        private set { }
+    }
 
     /// <summary>A privacy request still open after <see cref="DueAt"/>: the one decision of "too late" (lists, pages, order).</summary>
     public bool IsOverdue(DateTime now) => DueAt < now && Status == SubmissionStatus.New;
 
-    /// <summary>
-    /// <see cref="IsOverdue"/> as the database asks it, to put such requests first in a list (the same rule, written
-    /// out so both providers can translate it; SQLite counts a month from the 29th–31st a few days longer, which only
-    /// moves a row in the order).
-    /// </summary>
-    public static Expression<Func<ContactSubmission, bool>> Overdue(DateTime now) =>
-        s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New && s.ReceivedAt.AddMonths(1) < now;
+    /// <summary><see cref="IsOverdue"/> as a query asks it, on the stored <see cref="DueAt"/>.</summary>
+    public static Expression<Func<ContactSubmission, bool>> Overdue(DateTime now) => s => s.DueAt < now && s.Status == SubmissionStatus.New;
+
+    /// <summary>A privacy request not yet handled, overdue or not.</summary>
+    public static Expression<Func<ContactSubmission, bool>> Open { get; } = s => s.DueAt != null && s.Status == SubmissionStatus.New;
 }

@@ -47,7 +47,7 @@ public static class InboxQueries
     /// <summary>Open privacy requests past their month first, then open privacy requests, then the newest.</summary>
     public static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime now) =>
         query.OrderByDescending(ContactSubmission.Overdue(now))
-            .ThenByDescending(s => s.Kind != ContactKind.General && s.Status == SubmissionStatus.New)
+            .ThenByDescending(ContactSubmission.Open)
             .ThenByDescending(s => s.ReceivedAt)
             .ThenBy(s => s.Id);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiteDbContext))]
-    [Migration("20261205025324_Initial")]
+    [Migration("20261205030204_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -137,6 +137,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")

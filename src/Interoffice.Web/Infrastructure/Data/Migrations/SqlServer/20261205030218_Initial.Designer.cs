@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSiteDbContext))]
-    [Migration("20261205025329_Initial")]
+    [Migration("20261205030218_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Email")
                         .IsRequired()

@@ -135,7 +135,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
                     Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
                     HandledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

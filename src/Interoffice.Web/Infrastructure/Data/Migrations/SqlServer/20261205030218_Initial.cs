@@ -135,7 +135,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     Kind = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
                     Status = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
                     HandledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    HandledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
