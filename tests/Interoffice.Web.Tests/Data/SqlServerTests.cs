@@ -113,7 +113,7 @@ public sealed class SqlServerTests
     }
 
     [Fact]
-    public async Task Staff_accounts_are_looked_up_by_their_normalised_address_on_SQL_Server()
+    public async Task Staff_accounts_are_looked_up_by_their_normalized_address_on_SQL_Server()
     {
         using var sql = new SqlServerStatements();
         using var store = new UserStore<StaffUser>(sql.Db);
