@@ -139,6 +139,27 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         Assert.DoesNotContain(expiries, c => c.StartsWith("_fbp=", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/cookies/keuze", "cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("/contact", "same-origin", HttpStatusCode.BadRequest)]
+    public async Task A_refused_post_still_expires_the_cookies_of_refused_categories_once(string path, string fetchSite, HttpStatusCode status)
+    {
+        using var visitor = Visitor.Of(site);
+        visitor.Headers["Cookie"] = "_ga=GA1.1.1; _hjSession_1=x";
+        visitor.Headers["Sec-Fetch-Site"] = fetchSite;
+        using var form = new FormUrlEncodedContent([new("Choice", "alles"), new("ReturnUrl", "/")]);
+
+        using var response = await visitor.SendAsync(HttpMethod.Post, path, form);
+
+        Assert.Equal(status, response.StatusCode);
+        var expiries = response.Headers.GetValues("Set-Cookie").Where(c => c.Contains("max-age=0", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expiries.Distinct(StringComparer.Ordinal).Count(), expiries.Count);
+        foreach (var name in new[] { "_ga", "_hjSession_1" })
+        {
+            Assert.Equal(3, expiries.Count(c => c.StartsWith(name + "=;", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public async Task Cookies_a_script_sets_again_after_a_refusal_are_expired_on_the_next_request()
     {

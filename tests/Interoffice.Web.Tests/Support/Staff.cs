@@ -57,7 +57,7 @@ public static class Staff
     /// <summary>Looks a consent id up as staff do: typed into the form on /beheer/toestemmingen, sent as a post. Returns the result page.</summary>
     public static async Task<AngleSharp.Dom.IDocument> LookUpConsentAsync(Visitor visitor, string consentId)
     {
-        using var response = await PostFormAsync(visitor, "/beheer/toestemmingen", "/beheer/toestemmingen", ("id", consentId));
+        using var response = await PostFormAsync(visitor, "/beheer/toestemmingen", "/beheer/toestemmingen", ("ConsentId", consentId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
     }

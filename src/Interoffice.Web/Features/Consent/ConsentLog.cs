@@ -12,23 +12,23 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
 {
     private const int MaxAttempts = 10;
 
-    /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the state's policy version).</summary>
-    public async Task AppendAsync(ConsentChoice state, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
+    /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the choice's policy version).</summary>
+    public async Task AppendAsync(ConsentChoice choice, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(current);
-        if (state.PolicyVersion != current.Version)
+        if (choice.PolicyVersion != current.Version)
         {
-            throw new ArgumentException("A choice is recorded under the policy it was made against.", nameof(state));
+            throw new ArgumentException("A choice is recorded under the policy it was made against.", nameof(choice));
         }
 
-        bool? Of(ConsentCategory category) => services.Offered.Contains(category) ? state.Granted.Contains(category) : null;
+        bool? Of(ConsentCategory category) => services.Offered.Contains(category) ? choice.Granted.Contains(category) : null;
         var record = new ConsentRecord
         {
-            ConsentId = state.ConsentId,
-            RecordedAt = ConsentChain.Seconds(state.DecidedAt.UtcDateTime),
-            PolicyVersion = state.PolicyVersion,
-            Method = state.Method,
+            ConsentId = choice.ConsentId,
+            RecordedAt = ConsentChain.Seconds(choice.DecidedAt.UtcDateTime),
+            PolicyVersion = choice.PolicyVersion,
+            Method = choice.Method,
             Analytics = Of(ConsentCategory.Analytics),
             Tracking = Of(ConsentCategory.Tracking),
             Social = Of(ConsentCategory.Social),

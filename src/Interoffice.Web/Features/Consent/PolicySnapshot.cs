@@ -57,10 +57,6 @@ public sealed record PolicySnapshot(
 
     public static string HashOf(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
 
-    /// <summary>A policy version that names a snapshot (records from before snapshots carry another form).</summary>
-    public static bool IsSnapshotHash(string policyVersion) =>
-        policyVersion is { Length: 64 } && policyVersion.All(char.IsAsciiHexDigitLower);
-
     public static PolicySnapshot Of(EnabledServices services, PrivacyStatementDocument statement, string revision, ConsentTexts texts)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Infrastructure.Data;
 
@@ -51,7 +52,7 @@ public static class BackupCommand
         var partial = $"{target}.{Guid.NewGuid():N}.part";
         try
         {
-            long submissions;
+            var counts = new List<string>();
             await using (var from = new SqliteConnection(source.ToString()))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
@@ -70,11 +71,15 @@ public static class BackupCommand
                     return 1;
                 }
 
-                submissions = (long)(await ScalarAsync(copy, "SELECT COUNT(*) FROM ContactSubmissions;"))!;
+                foreach (var (table, one, many) in scope.ServiceProvider.GetRequiredService<IOptions<BackupOptions>>().Value.Counts)
+                {
+                    var rows = (long)(await ScalarAsync(copy, $"SELECT COUNT(*) FROM \"{table}\";"))!;
+                    counts.Add($"{rows} {(rows == 1 ? one : many)}");
+                }
             }
 
             File.Move(partial, target, overwrite: true);
-            await output.WriteLineAsync($"Reservekopie geschreven naar {target}: {submissions} {(submissions == 1 ? "bericht" : "berichten")}, gecontroleerd.");
+            await output.WriteLineAsync($"Reservekopie geschreven naar {target}: {string.Join(", ", [.. counts, "gecontroleerd"])}.");
             return 0;
         }
         finally

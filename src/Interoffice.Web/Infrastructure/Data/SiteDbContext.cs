@@ -7,7 +7,8 @@ namespace Interoffice.Web.Infrastructure.Data;
 
 /// <summary>
 /// The site's one database. The model is provider-neutral; each provider has a subclass
-/// only so that it can own its migration set (see <see cref="SqliteSiteDbContext"/>).
+/// only so that it can own its migration set (see <see cref="SqliteSiteDbContext"/>). It names the staff account type
+/// only because Identity's EF store is a context of its user type; every other feature brings its own configuration.
 /// </summary>
 public class SiteDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {

@@ -24,7 +24,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
     /// <summary>A consent id identifies a visitor's browser: it is looked up by a post, never carried in the address.</summary>
     [HttpPost("/beheer/toestemmingen")]
-    public Task<IActionResult> LookUp([FromForm(Name = "id")] string? consentId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> LookUp([FromForm] string? consentId, CancellationToken cancellationToken) =>
         Show(consentId ?? "", cancellationToken);
 
     private async Task<IActionResult> Show(string? consentId, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     /// record after it, the snapshots they were made under (their exact content), and the verdict on the whole log.
     /// </summary>
     [HttpPost("/beheer/toestemmingen/bewijs")]
-    public async Task<IActionResult> Evidence([FromForm(Name = "id")] string? consentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Evidence([FromForm] string? consentId, CancellationToken cancellationToken)
     {
         if (Normalize(consentId) is not { } id)
         {
