@@ -98,9 +98,15 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             return NotFound();
         }
 
-        submission.Status = status;
-        submission.HandledBy = status == SubmissionStatus.Handled ? User.Identity?.Name : null;
-        submission.HandledAt = status == SubmissionStatus.Handled ? Now() : null;
+        if (status == SubmissionStatus.Handled)
+        {
+            submission.MarkHandled(User.Identity?.Name, Now());
+        }
+        else
+        {
+            submission.Reopen();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(status == SubmissionStatus.Handled ? AuditAction.MarkHandled : AuditAction.MarkNew, submission.Reference, cancellationToken: cancellationToken);
         return Redirect($"/beheer/berichten/{id}");
