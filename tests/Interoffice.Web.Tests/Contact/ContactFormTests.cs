@@ -27,6 +27,22 @@ public sealed class ContactFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_staff_mail_goes_out_as_soon_as_the_message_is_stored_not_at_the_senders_next_round()
+    {
+        await using var patient = new SiteFactory().WithSmtp(smtp).With("Mail:PollIntervalSeconds", "3600");
+        using var visitor = Visitor.Of(patient);
+
+        // The sender's first round (at start) is over and it waits an hour before it looks again.
+        await Task.Delay(1000);
+
+        var (response, _) = await ContactPoster.PostAsync(visitor, ContactPoster.Valid());
+        var reference = await ContactPoster.ReferenceAsync(visitor, response);
+
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)), "the sender was not woken by the queued mail");
+        Assert.Contains(reference, Assert.Single(smtp.Messages).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_valid_message_is_stored_once_mailed_to_staff_once_and_answered_with_a_reference()
     {
         using var visitor = Visitor.Of(site);

@@ -189,20 +189,19 @@ public sealed class MailRefusalTests : IAsyncLifetime
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
-        var submissions = names.Select(name => new ContactSubmission
-        {
-            Id = Guid.NewGuid(),
-            Reference = "IO-" + Convert.ToHexString(Guid.NewGuid().ToByteArray())[..8],
-            ReceivedAt = DateTime.UtcNow,
-            Name = name,
-            Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl",
-            NormalizedEmail = EmailAddresses.Normalize($"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl"),
-            Message = $"Vraag van {name}",
-        }).ToList();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var submissions = names.Select(name => ContactSubmission.Receive(
+            "IO-" + Convert.ToHexString(Guid.NewGuid().ToByteArray())[..8],
+            DateTime.UtcNow,
+            ContactKind.General,
+            name,
+            $"{name.Replace(' ', '.').ToLowerInvariant()}@example.nl",
+            phone: null,
+            $"Vraag van {name}")).ToList();
         foreach (var submission in submissions)
         {
             db.Add(submission);
-            db.Add(store.Notification(submission));
+            outbox.Queue(store.Notification(submission));
         }
 
         await db.SaveChangesAsync();

@@ -180,8 +180,8 @@ public sealed class SqlServerTests
         var cutoff = new DateTime(2024, 11, 26, 0, 0, 0, DateTimeKind.Utc);
         List<Guid> ids = [Guid.NewGuid(), Guid.NewGuid()];
 
-        await SubmissionDeletion.MailsOf(sql.Db, s => s.ReceivedAt < cutoff).ExecuteDeleteAsync();
-        await SubmissionDeletion.MailsOf(sql.Db, s => ids.Contains(s.Id)).ExecuteDeleteAsync();
+        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => s.ReceivedAt < cutoff)).ExecuteDeleteAsync();
+        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => ids.Contains(s.Id))).ExecuteDeleteAsync();
         await AuditLog.Before(sql.Db, cutoff).ExecuteDeleteAsync();
         await ConsentQueries.Through(sql.Db, 42).ExecuteDeleteAsync();
         await ConsentQueries.AdvanceStartAsync(sql.Db, 42, new string('d', 64), cutoff, 7, CancellationToken.None);

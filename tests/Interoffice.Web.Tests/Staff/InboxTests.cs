@@ -62,6 +62,25 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_is_overdue_in_the_list_and_on_its_own_page_from_the_same_moment()
+    {
+        var request = await Support.Staff.AddSubmissionAsync(site, "Grens", "grens@example.nl", "inzage graag", new DateTime(2027, 4, 30, 10, 0, 0, DateTimeKind.Utc), ContactKind.Access);
+        var due = request.DueAt!.Value;
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        foreach (var moment in new[] { due.AddSeconds(-1), due, due.AddSeconds(1), due.AddDays(3) })
+        {
+            var inList = await db.Set<ContactSubmission>().Where(s => s.Id == request.Id).AnyAsync(ContactSubmission.Overdue(moment));
+            Assert.True(inList == request.IsOverdue(moment), $"the list and the page disagree at {moment:O}");
+        }
+
+        Assert.Equal(new DateTime(2027, 5, 30, 10, 0, 0, DateTimeKind.Utc), due);
+        Assert.True(request.IsOverdue(due.AddSeconds(1)));
+        Assert.False(request.IsOverdue(due));
+    }
+
+    [Fact]
     public async Task Staff_filter_by_status_and_kind_search_the_text_and_page_through()
     {
         for (var i = 0; i < 25; i++)

@@ -178,9 +178,8 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
             var mail = store.Notification(submission);
-            mail.DeadAt = DateTime.UtcNow;
-            mail.Attempts = 10;
-            db.Add(mail);
+            scope.ServiceProvider.GetRequiredService<Outbox>().Queue(mail);
+            mail.MarkDead("Geweigerd door de mailserver: 550", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
 
@@ -236,16 +235,8 @@ public sealed class PrivacyToolsTests : IAsyncLifetime
         }
     }
 
-    private static ContactSubmission Submission(string name, DateTimeOffset receivedAt) => new()
-    {
-        Id = Guid.NewGuid(),
-        Reference = "IO-" + name.ToUpperInvariant().PadRight(8, 'X')[..8],
-        ReceivedAt = receivedAt.UtcDateTime,
-        Name = name,
-        Email = $"{name}@example.nl",
-        NormalizedEmail = EmailAddresses.Normalize($"{name}@example.nl"),
-        Message = name,
-    };
+    private static ContactSubmission Submission(string name, DateTimeOffset receivedAt) =>
+        ContactSubmission.Receive("IO-" + name.ToUpperInvariant().PadRight(8, 'X')[..8], receivedAt.UtcDateTime, ContactKind.General, name, $"{name}@example.nl", phone: null, name);
 
     [Fact]
     public async Task Staff_read_the_audit_log_with_who_did_what_and_never_a_message()

@@ -61,7 +61,7 @@ public static class ContactPoster
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var submission = await db.Set<ContactSubmission>().AsNoTracking().SingleAsync(s => s.Reference == reference);
         var mail = await OutboxQueries.Latest(db, submission.Id).AsNoTracking().FirstOrDefaultAsync();
-        return (submission, mail?.State ?? MailState.Pending);
+        return (submission, MailStates.Of(mail));
     }
 
     /// <summary>The reference the visitor reads on the thank-you page that the post redirected to (it is never in the address).</summary>

@@ -88,18 +88,12 @@ public static class Staff
         ArgumentNullException.ThrowIfNull(site);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var submission = new ContactSubmission
+        var submission = ContactSubmission.Receive("IO-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)), receivedAt, kind, name, email, phone: null, message);
+        if (status == SubmissionStatus.Handled)
         {
-            Id = Guid.NewGuid(),
-            Reference = "IO-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)),
-            ReceivedAt = receivedAt,
-            Name = name,
-            Email = email,
-            NormalizedEmail = EmailAddresses.Normalize(email),
-            Message = message,
-            Kind = kind,
-            Status = status,
-        };
+            submission.MarkHandled("karin@interoffice.nl", receivedAt);
+        }
+
         db.Add(submission);
         await db.SaveChangesAsync();
         return submission;

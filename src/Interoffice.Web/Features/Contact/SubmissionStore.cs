@@ -9,32 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Contact;
 
-/// <summary>Stores a submission together with the staff mail about it, in one transaction.</summary>
-public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOptions> options, OutboxSignal signal, TimeProvider time, ILogger<SubmissionStore> logger)
+/// <summary>Stores a submission together with the staff mail about it (queued in the outbox), in one transaction.</summary>
+public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOptions> options, Outbox outbox, TimeProvider time, ILogger<SubmissionStore> logger)
 {
     private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public async Task<ContactSubmission> AddAsync(ContactForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var submission = new ContactSubmission
-        {
-            Id = Guid.NewGuid(),
-            Reference = NewReference(),
-            ReceivedAt = time.GetUtcNow().UtcDateTime,
-            Name = form.Name!,
-            Email = form.Email!,
-            NormalizedEmail = EmailAddresses.Normalize(form.Email!),
-            Phone = PhoneNumber.Normalize(form.Phone),
-            Message = form.Message!,
-            Kind = form.ParsedKind ?? ContactKind.General,
-            Status = SubmissionStatus.New,
-        };
+        var submission = ContactSubmission.Receive(
+            NewReference(), time.GetUtcNow().UtcDateTime, form.ParsedKind ?? ContactKind.General, form.Name!, form.Email!, form.Phone, form.Message!);
         db.Add(submission);
-        db.Add(Notification(submission));
+        outbox.Queue(Notification(submission));
         await db.SaveChangesAsync(cancellationToken);
         LogStored(logger, submission.Reference, submission.Kind);
-        signal.Notify();
         return submission;
     }
 
@@ -87,8 +75,6 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
 
         return new OutboxMessage
         {
-            CreatedAt = submission.ReceivedAt,
-            NextAttemptAt = submission.ReceivedAt,
             To = options.Value.NotifyTo,
             ReplyToName = submission.Name,
             ReplyToAddress = submission.Email,

@@ -3,9 +3,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Infrastructure.Email;
 
-/// <summary>What a feature may ask of the outbox once a mail is queued: the outbox alone changes a message's state.</summary>
-public sealed class Outbox(SiteDbContext db, OutboxSignal signal, TimeProvider time)
+/// <summary>What a feature may ask of the outbox: queue a mail, send a dead one again, delete mails. The outbox alone changes a message's state.</summary>
+public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder pickup, TimeProvider time)
 {
+    private bool wakeOnSave;
+
+    /// <summary>
+    /// Adds the mail to the caller's unit of work, so that it is stored in one transaction with what it is about; the
+    /// sender is woken once that is saved.
+    /// </summary>
+    public void Queue(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.Enqueue(time.GetUtcNow().UtcDateTime);
+        db.Add(message);
+        if (!wakeOnSave)
+        {
+            wakeOnSave = true;
+            db.SavedChanges += WakeSender;
+        }
+    }
+
     /// <summary>
     /// Sends a dead message again, with all its attempts, and wakes the sender. False when it is not dead (still
     /// waiting, sent, or gone): nothing changes then.
@@ -22,5 +40,37 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, TimeProvider t
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the mails about <paramref name="correlationIds"/> in the caller's transaction, together with what
+    /// <paramref name="alongside"/> deletes and records; their files in the pickup folder go last, just before the
+    /// caller commits, so that whatever fails before leaves every file in place with its rolled-back row.
+    /// </summary>
+    public async Task<T> DeleteAboutAsync<T>(IQueryable<Guid?> correlationIds, Func<CancellationToken, Task<T>> alongside, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alongside);
+        var mails = OutboxQueries.About(db, correlationIds);
+        var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
+        await mails.ExecuteDeleteAsync(cancellationToken);
+        var result = await alongside(cancellationToken);
+        pickup.Delete(files);
+        return result;
+    }
+
+    /// <summary>Deletes mail files written before <paramref name="cutoff"/> that no message owns (left by a crash); returns how many.</summary>
+    public async Task<int> DeleteUnownedFilesAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        var owned = await OutboxQueries.PickupFiles(db).ToListAsync(cancellationToken);
+        return pickup.DeleteUnownedBefore(cutoff, owned.ToHashSet(StringComparer.Ordinal));
+    }
+
+    // Saved is not always committed (a caller's own transaction may still be open): the sender then finds nothing yet
+    // and comes back at its next poll.
+    private void WakeSender(object? sender, SavedChangesEventArgs e)
+    {
+        db.SavedChanges -= WakeSender;
+        wakeOnSave = false;
+        signal.Notify();
     }
 }

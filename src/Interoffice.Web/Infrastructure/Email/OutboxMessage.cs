@@ -7,51 +7,58 @@ namespace Interoffice.Web.Infrastructure.Email;
 /// </summary>
 public sealed class OutboxMessage
 {
-    public long Id { get; set; }
+    public long Id { get; private set; }
 
-    public DateTime CreatedAt { get; set; }
+    /// <summary>When it was queued (<see cref="Outbox.Queue"/>).</summary>
+    public DateTime CreatedAt { get; private set; }
 
-    public required string To { get; set; }
+    public required string To { get; init; }
 
-    public string? ReplyToName { get; set; }
+    public string? ReplyToName { get; init; }
 
-    public string? ReplyToAddress { get; set; }
+    public string? ReplyToAddress { get; init; }
 
-    public required string Subject { get; set; }
+    public required string Subject { get; init; }
 
-    public required string TextBody { get; set; }
+    public required string TextBody { get; init; }
 
-    public required string HtmlBody { get; set; }
+    public required string HtmlBody { get; init; }
 
-    public int Attempts { get; set; }
+    public int Attempts { get; private set; }
 
-    public DateTime NextAttemptAt { get; set; }
+    public DateTime NextAttemptAt { get; private set; }
 
     /// <summary>The claim of the sender working on it, and until when that claim holds.</summary>
-    public Guid? ClaimToken { get; set; }
+    public Guid? ClaimToken { get; private set; }
 
-    public DateTime? ClaimedUntil { get; set; }
+    public DateTime? ClaimedUntil { get; private set; }
 
     /// <summary>When it left the outbox: accepted by the mail server, or written to the pickup folder.</summary>
-    public DateTime? SentAt { get; set; }
+    public DateTime? SentAt { get; private set; }
 
     /// <summary>The file in the pickup folder it was written to, when there is no mail server; deleted with the message.</summary>
-    public string? PickupFile { get; set; }
+    public string? PickupFile { get; private set; }
 
-    public DateTime? DeadAt { get; set; }
+    public DateTime? DeadAt { get; private set; }
 
-    public string? LastError { get; set; }
+    public string? LastError { get; private set; }
 
     /// <summary>
     /// What the mail is about, as the feature that queued it names it (the contact form: its submission's id). The
     /// outbox only keeps it; that feature finds its mails and their <see cref="State"/> by it.
     /// </summary>
-    public Guid? CorrelationId { get; set; }
+    public Guid? CorrelationId { get; init; }
 
     /// <summary>What became of it, as staff read it; the outbox's fields are the one record of this.</summary>
     public MailState State => MailStates.Of(SentAt, PickupFile, DeadAt);
 
-    // The changes below are the only ones made to a message after it was queued: by the sender, and by a resend.
+    // The changes below are the only ones made to a message: by the outbox when it queues it, by the sender, by a resend.
+    internal void Enqueue(DateTime now)
+    {
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
     internal void MarkSent(DateTime now, string? pickupFile)
     {
         SentAt = now;

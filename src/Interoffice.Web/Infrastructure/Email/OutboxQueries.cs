@@ -43,6 +43,13 @@ public static class OutboxQueries
         return db.Set<OutboxMessage>().Where(m => m.PickupFile != null).Select(m => m.PickupFile!);
     }
 
+    /// <summary>Every mail about any of <paramref name="correlationIds"/> (a query the feature that queued them builds).</summary>
+    public static IQueryable<OutboxMessage> About(SiteDbContext db, IQueryable<Guid?> correlationIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => correlationIds.Contains(m.CorrelationId));
+    }
+
     /// <summary>The latest mail about <paramref name="correlationId"/> (a mail queued later about the same thing supersedes).</summary>
     public static IQueryable<OutboxMessage> Latest(SiteDbContext db, Guid correlationId)
     {

@@ -42,7 +42,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             await audit.WriteAsync(AuditAction.SearchSubmissions, $"{total} gevonden", cancellationToken: cancellationToken);
         }
 
-        return View("Index", new InboxPage(filter, [.. submissions.Select(s => new InboxRow(s, mails.GetValueOrDefault(s.Id), s.IsOverdue(now)))], total, page, pages));
+        return View("Index", new InboxPage(filter, [.. submissions.Select(s => new InboxRow(s, MailStates.Of(mails, s.Id), s.IsOverdue(now)))], total, page, pages));
     }
 
     /// <summary>The filtered list as CSV: a link without a search, a form post with one.</summary>
@@ -57,8 +57,9 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         }
 
         var now = Now();
-        var rows = await InboxQueries.Ordered(InboxQueries.Filtered(db, filter), now).ToListAsync(cancellationToken);
-        var mails = await InboxQueries.MailStates(db, InboxQueries.Filtered(db, filter)).ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
+        var filtered = InboxQueries.Filtered(db, filter);
+        var rows = await InboxQueries.Ordered(filtered, now).ToListAsync(cancellationToken);
+        var mails = await InboxQueries.MailStates(db, filtered).ToDictionaryAsync(p => p.Key, p => p.Value, cancellationToken);
         await audit.WriteAsync(AuditAction.ExportSubmissions, $"{rows.Count} berichten{filter.AuditDescription()}", cancellationToken: cancellationToken);
         var csv = new StringBuilder();
         Csv.AppendRow(csv, ["Referentie", $"Ontvangen ({DutchTime.ZoneLabel})", "Onderwerp", "Naam", "E-mailadres", "Telefoon", "Status", "Behandeld door", $"Behandeld op ({DutchTime.ZoneLabel})", "Melding aan medewerkers", "Bericht"]);
@@ -68,7 +69,7 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             [
                 s.Reference, DutchTime.Cell(s.ReceivedAt), s.Kind.Label(), s.Name, s.Email, s.Phone ?? "",
                 s.Status.Label(), s.HandledBy ?? "",
-                (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), mails.GetValueOrDefault(s.Id).Label(), s.Message,
+                (s.HandledAt is { } handled ? DutchTime.Cell(handled) : ""), MailStates.Of(mails, s.Id).Label(), s.Message,
             ]);
         }
 
@@ -97,9 +98,15 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
             return NotFound();
         }
 
-        submission.Status = status;
-        submission.HandledBy = status == SubmissionStatus.Handled ? User.Identity?.Name : null;
-        submission.HandledAt = status == SubmissionStatus.Handled ? Now() : null;
+        if (status == SubmissionStatus.Handled)
+        {
+            submission.MarkHandled(User.Identity?.Name, Now());
+        }
+        else
+        {
+            submission.Reopen();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(status == SubmissionStatus.Handled ? AuditAction.MarkHandled : AuditAction.MarkNew, submission.Reference, cancellationToken: cancellationToken);
         return Redirect($"/beheer/berichten/{id}");

@@ -7,5 +7,5 @@ namespace Interoffice.Web.Areas.Beheer.Features.Inbox;
 public sealed record SubmissionDetail(ContactSubmission Submission, bool Overdue, OutboxMessage? Notification)
 {
     /// <summary>The mail's state as the outbox has it.</summary>
-    public MailState Mail => Notification?.State ?? MailState.Pending;
+    public MailState Mail => MailStates.Of(Notification);
 }
