@@ -1,12 +1,17 @@
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// At start, before visitors choose: stores the snapshot of what visitors are shown from now on, and logs the log's
-/// last hash. It never changes a record: a record without its seal stays a break for the verifier to name.
+/// At start: stores the snapshot of what visitors are shown from now on, and logs the log's last hash. It runs once the
+/// server listens (the first page need not wait for it; the start still does, and a choice stores the snapshot itself).
+/// It never changes a record: a record without its seal stays a break for the verifier to name.
 /// </summary>
-internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicyProvider policy, ILogger<ConsentLogOnStart> logger) : IHostedService
+internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, ConsentPolicyProvider policy, ILogger<ConsentLogOnStart> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -22,7 +27,11 @@ internal sealed partial class ConsentLogOnStart(IServiceScopeFactory scopes, Con
         }
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(LogLevel.Warning, "The consent log could not be prepared at start; the first choice stores the snapshot")]
     private static partial void LogFailed(ILogger logger, Exception exception);
