@@ -67,10 +67,15 @@ public sealed class BackupTests
         // Restored as the README says (the site stopped, the file put in place, the site started): it runs on the copy.
         var restored = SiteProcess.NewDatabasePath();
         File.Copy(target, restored);
-        await using var again = new SiteFactory { DatabasePath = restored };
-        await using var scope = again.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().Select(s => s.Reference).ToListAsync();
-        Assert.Subset(stored.ToHashSet(), before.ToHashSet());
+        var again = new SiteFactory { DatabasePath = restored };
+        await using (again)
+        {
+            await using var scope = again.Services.CreateAsyncScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ContactSubmission>().Select(s => s.Reference).ToListAsync();
+            Assert.Subset(stored.ToHashSet(), before.ToHashSet());
+        }
+
+        // Only once the site on it has stopped: its files are still open until then.
         Directory.Delete(Path.GetDirectoryName(restored)!, recursive: true);
     }
 

@@ -71,6 +71,10 @@ public sealed class SqlServerTests
         Assert.Contains(@"[c].[Name] LIKE @pattern ESCAPE N'\'", page, StringComparison.Ordinal);
         Assert.Contains(@"[c].[Message] LIKE @pattern1 ESCAPE N'\'", page, StringComparison.Ordinal);
         Assert.Contains("ORDER BY CASE", page, StringComparison.Ordinal);
+        // Overdue is the stored due date against a parameter, never month arithmetic in SQL.
+        Assert.Contains("[c].[DueAt] < @now", page, StringComparison.Ordinal);
+        Assert.Contains("[c].[DueAt] IS NOT NULL", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("DATEADD", page, StringComparison.Ordinal);
         Assert.Contains("[c].[ReceivedAt] DESC, [c].[Id]", page, StringComparison.Ordinal);
 
         // Text beyond ASCII is not looked for in the varchar reference: SQL Server would convert a full-width ％ to %.

@@ -19,7 +19,7 @@ public static class ContactExtensions
 
         builder.Services.AddPerClientRateLimit<ContactOptions>(ContactController.RateLimitPolicy, o => (o.RateLimitPermits, o.RateLimitWindowMinutes));
 
-        builder.Services.Configure<BackupOptions>(o => o.Counts.Add(("ContactSubmissions", "bericht", "berichten")));
+        builder.Services.Configure<BackupOptions>(o => o.Counts.Add((typeof(ContactSubmission), "bericht", "berichten")));
 
         // A submission's reference (IO-7K3F9QXM) points at a person: never repeated in a return address.
         builder.Services.Configure<ReturnPathOptions>(o => o.PersonalData.Add(new("IO-[0-9A-Z]{8}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)));

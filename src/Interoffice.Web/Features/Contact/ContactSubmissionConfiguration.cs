@@ -20,7 +20,6 @@ internal sealed class ContactSubmissionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.Property(s => s.HandledBy).HasMaxLength(256);
         builder.HasIndex(s => s.ReceivedAt);
-        builder.Property(s => s.DueAt);
         builder.Property(s => s.NormalizedEmail).HasMaxLength(ContactForm.EmailMax);
         builder.HasIndex(s => s.NormalizedEmail);
     }

@@ -71,8 +71,9 @@ public static class BackupCommand
                     return 1;
                 }
 
-                foreach (var (table, one, many) in scope.ServiceProvider.GetRequiredService<IOptions<BackupOptions>>().Value.Counts)
+                foreach (var (entity, one, many) in scope.ServiceProvider.GetRequiredService<IOptions<BackupOptions>>().Value.Counts)
                 {
+                    var table = db.Model.FindEntityType(entity)?.GetTableName() ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
                     var rows = (long)(await ScalarAsync(copy, $"SELECT COUNT(*) FROM \"{table}\";"))!;
                     counts.Add($"{rows} {(rows == 1 ? one : many)}");
                 }

@@ -45,11 +45,14 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
     /// <summary>
     /// Deletes the mails about <paramref name="correlationIds"/> in the caller's transaction, together with what
     /// <paramref name="alongside"/> deletes and records; their files in the pickup folder go last, just before the
-    /// caller commits, so that whatever fails before leaves every file in place with its rolled-back row.
+    /// caller commits, so that whatever fails before leaves every file in place with its rolled-back row. A file system
+    /// is in no transaction: should the commit itself fail, a file is gone while its row stays (better than a person's
+    /// mail left on disk).
     /// </summary>
     public async Task<T> DeleteAboutAsync<T>(IQueryable<Guid?> correlationIds, Func<CancellationToken, Task<T>> alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alongside);
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Mails are deleted inside the caller's transaction.");
         var mails = OutboxQueries.About(db, correlationIds);
         var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
         await mails.ExecuteDeleteAsync(cancellationToken);
