@@ -23,16 +23,9 @@ dotnet publish "$work/template-src" -c Release -o "$work/template" --nologo -v q
 # container's log would be collected. The template with its own defaults.
 (
   cd "$work/site"
-  ASPNETCORE_ENVIRONMENT=Production \
+  . "$here/site-env.sh"
   ConnectionStrings__Default="Data Source=$work/bench.db" \
   Site__BaseUrl="$ours" \
-  Consent__Services__GoogleAnalytics__Id=G-BENCH12345 \
-  Consent__Services__Hotjar__Id=3000001 \
-  Consent__Services__GoogleAds__Id=AW-4000000001 \
-  Consent__Services__MetaPixel__Id=5000000000000001 \
-  Consent__Services__LinkedInInsight__Id=6000001 \
-  Consent__Services__YouTube__Enabled=true \
-  Site__AboutVideoId=abcdefghijk \
   exec dotnet Interoffice.Web.dll --urls "$ours" >"$work/site.log" 2>&1
 ) &
 site=$!

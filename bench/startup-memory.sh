@@ -45,17 +45,10 @@ measure() {
   if [ "$which" = site ]; then
     (
       cd "$site"
-      ASPNETCORE_ENVIRONMENT=Production \
+      . "$here/site-env.sh"
       ConnectionStrings__Default="Data Source=$data/App_Data/interoffice.db" \
       Smtp__PickupDirectory="$data/App_Data/mail" \
       Site__BaseUrl="$url" \
-      Consent__Services__GoogleAnalytics__Id=G-BENCH12345 \
-      Consent__Services__Hotjar__Id=3000001 \
-      Consent__Services__GoogleAds__Id=AW-4000000001 \
-      Consent__Services__MetaPixel__Id=5000000000000001 \
-      Consent__Services__LinkedInInsight__Id=6000001 \
-      Consent__Services__YouTube__Enabled=true \
-      Site__AboutVideoId=abcdefghijk \
       exec dotnet Interoffice.Web.dll --urls "$url" >"$data/log" 2>&1
     ) &
   else
