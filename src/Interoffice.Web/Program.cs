@@ -28,11 +28,6 @@ try
         return exitCode;
     }
 
-    if (app.Configuration.MigratesOnStart())
-    {
-        await app.Services.MigrateSiteDatabaseAsync();
-    }
-
     app.UseSiteWeb();
     await app.RunAsync();
     return 0;

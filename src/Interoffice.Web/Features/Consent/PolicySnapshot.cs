@@ -28,6 +28,7 @@ public sealed record PolicySnapshot(
         // Dutch text stays readable in the stored JSON; the output is the same on every run and instance.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
+        TypeInfoResolver = PolicySnapshotJsonContext.Default,
     };
 
     /// <summary>The canonical JSON: properties in declaration order, no whitespace, UTF-8.</summary>

@@ -31,12 +31,15 @@ public static class DataExtensions
                 "ConnectionStrings:Default is empty. Set it to a SQLite path (Data Source=App_Data/interoffice.db) or a SQL Server connection string.");
         }
 
+        builder.Services.AddSingleton<DatabaseGate>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
                 // The options are built once (they depend on configuration only), not for every request's context.
-                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SecureDelete, Lengths), optionsLifetime: ServiceLifetime.Singleton);
+                builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(
+                    (sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<DatabaseGate>(), SecureDelete, Lengths),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 builder.Services.AddDbContext<SiteDbContext, SqlServerSiteDbContext>(
@@ -45,6 +48,12 @@ public static class DataExtensions
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        if (builder.Configuration.MigratesOnStart())
+        {
+            // Migrated beside the server, so that the first page need not wait for it (docs/measuring.md).
+            builder.Services.AddHostedService<DatabaseStartup>();
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database", tags: ["ready"]);
@@ -56,6 +65,22 @@ public static class DataExtensions
             {
                 EncryptionAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.EncryptionAlgorithm.AES_256_GCM,
                 ValidationAlgorithm = Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ValidationAlgorithm.HMACSHA256,
+            });
+
+        // Data Protection reads its key ring at first use, not before the server listens: its preloading service would
+        // hold the first page until the migration is done. Taken out at build, as every later AddDataProtection adds it again.
+        builder.ConfigureContainer(
+            new DefaultServiceProviderFactory(builder.Environment.IsDevelopment()
+                ? new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }
+                : new ServiceProviderOptions()),
+            services =>
+            {
+                var preload = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+                    && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+                if (preload is not null)
+                {
+                    services.Remove(preload);
+                }
             });
 
         // The daily schedule; each feature registers what it deletes (AddRetentionTask).

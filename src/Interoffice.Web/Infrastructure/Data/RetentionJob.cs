@@ -4,7 +4,7 @@ namespace Interoffice.Web.Infrastructure.Data;
 /// The retention schedule: at start and then once a day it runs every feature's <see cref="IRetentionTask"/>, logs how
 /// many each deleted, and lets the database forget the freed pages.
 /// </summary>
-public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<RetentionJob> logger) : BackgroundService
+public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, DatabaseGate database, ILogger<RetentionJob> logger) : BackgroundService
 {
     public async Task<RetentionResult> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +31,8 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not beside the migration: the first page gets the other core.
+        await database.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
         do
         {

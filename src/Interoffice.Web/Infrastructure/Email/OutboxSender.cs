@@ -17,6 +17,7 @@ public sealed partial class OutboxSender(
     PickupFolder pickup,
     IHostEnvironment environment,
     TimeProvider time,
+    DatabaseGate database,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(6);
@@ -35,6 +36,8 @@ public sealed partial class OutboxSender(
             }
         }
 
+        // Not beside the migration: the first page gets the other core.
+        await database.Ready.WaitAsync(stoppingToken);
         var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Interoffice.Web.Infrastructure.Data;
+
+/// <summary>
+/// Holds every connection the site opens while the database is being prepared (an embedded one is migrated beside the
+/// server), so a page that needs no database is answered at once and one that does waits for the schema, never fails.
+/// </summary>
+public sealed class DatabaseGate : DbConnectionInterceptor
+{
+    // Set on the flow that prepares the database: its own connections pass.
+    private static readonly AsyncLocal<bool> Preparing = new();
+    private Task ready = Task.CompletedTask;
+
+    /// <summary>Completes when the database is prepared; faults when preparing it failed.</summary>
+    public Task Ready => ready;
+
+    /// <summary>Starts <paramref name="prepare"/> on the thread pool; connections opened until it is done wait for it.</summary>
+    public Task Hold(Func<Task> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        return ready = Task.Run(async () =>
+        {
+            Preparing.Value = true;
+            await prepare();
+        });
+    }
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        if (!Preparing.Value && !ready.IsCompletedSuccessfully)
+        {
+            ready.GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (!Preparing.Value && !ready.IsCompletedSuccessfully)
+        {
+            await ready.WaitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+}
