@@ -9,22 +9,7 @@ public static class SiteProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? standardInput = null)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet", ["Interoffice.Web.dll", .. arguments])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(arguments, environment))!;
         await process.StandardInput.WriteAsync(standardInput ?? "");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -41,6 +26,27 @@ public static class SiteProcess
         }
 
         return new Result(process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>How the program is started: from the test's output folder, in Production, with the given environment.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo("dotnet", ["Interoffice.Web.dll", .. arguments])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     /// <summary>A fresh SQLite file path in a data folder of its own under the temp folder.</summary>

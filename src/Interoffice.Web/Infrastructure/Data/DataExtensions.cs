@@ -56,7 +56,7 @@ public static class DataExtensions
             builder.Services.AddHostedService<DatabaseStartup>();
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<SiteDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Interoffice.Web")
