@@ -5,8 +5,8 @@ using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Interoffice.Web.Features.Privacy;
 
@@ -35,11 +35,6 @@ public sealed partial record PrivacyStatementDocument(
         .DisableHtml()
         .Build();
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(HyphenatedNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
     /// <summary>Parses a content file's bytes (UTF-8); the hash is of those exact bytes.</summary>
     /// <exception cref="FormatException">The front matter is missing or incomplete.</exception>
     public static PrivacyStatementDocument Parse(byte[] utf8)
@@ -62,8 +57,7 @@ public sealed partial record PrivacyStatementDocument(
         var document = Markdown.Parse(markdown, Pipeline);
         var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
             ?? throw new FormatException("The privacy statement has no front matter (--- title, version, last-modified ---).");
-        var frontMatter = Yaml.Deserialize<FrontMatter>(string.Join('\n', frontMatterBlock.Lines.Lines.Select(l => l.ToString())))
-            ?? new FrontMatter();
+        var frontMatter = FrontMatter.Read(string.Join('\n', frontMatterBlock.Lines.Lines.Select(l => l.ToString())));
         if (string.IsNullOrWhiteSpace(frontMatter.Title) || string.IsNullOrWhiteSpace(frontMatter.Version) || frontMatter.LastModified is null)
         {
             throw new FormatException("The privacy statement's front matter needs title, version and last-modified (yyyy-mm-dd).");
@@ -95,11 +89,37 @@ public sealed partial record PrivacyStatementDocument(
     private static string InlineText(ContainerInline? inline) =>
         inline is null ? "" : string.Concat(inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
-    private sealed class FrontMatter
+    // Read from YAML's node tree, not its object deserializer: that one reflects over this type and cost the first page
+    // a twentieth of a second (docs/measuring.md). A key of the wrong shape is refused as the deserializer refused it.
+    private sealed record FrontMatter(string? Title, string? Version, string? LastModified, IReadOnlyList<string>? ThirdParties)
     {
-        public string? Title { get; set; }
-        public string? Version { get; set; }
-        public string? LastModified { get; set; }
-        public List<string>? ThirdParties { get; set; }
+        public static FrontMatter Read(string yaml)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root)
+            {
+                return new FrontMatter(null, null, null, null);
+            }
+
+            return new FrontMatter(Scalar(root, "title"), Scalar(root, "version"), Scalar(root, "last-modified"), Sequence(root, "third-parties"));
+        }
+
+        private static string? Scalar(YamlMappingNode root, string key) =>
+            root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                _ => throw new YamlException(node.Start, node.End, $"'{key}' in the front matter must be a single value."),
+            } : null;
+
+        private static IReadOnlyList<string>? Sequence(YamlMappingNode root, string key) =>
+            root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node switch
+            {
+                YamlSequenceNode list => [.. list.Children.Select(item => item is YamlScalarNode { Value: { } value }
+                    ? value
+                    : throw new YamlException(item.Start, item.End, $"'{key}' in the front matter must be a list of names."))],
+                YamlScalarNode { Value: null or "" } => null,
+                _ => throw new YamlException(node.Start, node.End, $"'{key}' in the front matter must be a list."),
+            } : null;
     }
 }
