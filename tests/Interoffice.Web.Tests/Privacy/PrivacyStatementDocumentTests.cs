@@ -33,6 +33,21 @@ public sealed class PrivacyStatementDocumentTests
     public void A_statement_without_complete_front_matter_is_refused(string markdown) =>
         Assert.Throws<FormatException>(() => PrivacyStatementDocument.Parse(markdown));
 
+    [Theory]
+    [InlineData("title: P\nversion: 1\nlast-modified: 2026-01-31\nthird-parties: Google")]
+    [InlineData("title: P\nversion: 1\nlast-modified: 2026-01-31\nthird-parties:\n  - naam: Google")]
+    [InlineData("title:\n  - P\nversion: 1\nlast-modified: 2026-01-31")]
+    public void A_front_matter_key_of_the_wrong_shape_is_refused(string frontMatter) =>
+        Assert.ThrowsAny<YamlDotNet.Core.YamlException>(() => PrivacyStatementDocument.Parse($"---\n{frontMatter}\n---\n\nTekst."));
+
+    [Fact]
+    public void The_third_parties_a_version_names_are_read_as_a_list()
+    {
+        var document = PrivacyStatementDocument.Parse("---\ntitle: P\nversion: 1\nlast-modified: 2026-01-31\nthird-parties:\n  - Google\n  - ' Hotjar '\n---\n\nTekst.");
+
+        Assert.Equal(["Google", "Hotjar"], document.ThirdParties);
+    }
+
     [Fact]
     public void Raw_html_in_the_statement_is_shown_as_text_not_run()
     {
