@@ -30,6 +30,7 @@ public sealed class PrivacyStatementDocumentTests
     [InlineData("## Inleiding\n\nGeen front matter.")]
     [InlineData("---\ntitle: Privacyverklaring\nlast-modified: 2026-01-31\n---\n\nTekst.")]
     [InlineData("---\ntitle: Privacyverklaring\nversion: 2\n---\n\nTekst.")]
+    [InlineData("---\ntitle: ~\nversion: 2\nlast-modified: 2026-01-31\n---\n\nTekst.")]
     public void A_statement_without_complete_front_matter_is_refused(string markdown) =>
         Assert.Throws<FormatException>(() => PrivacyStatementDocument.Parse(markdown));
 
@@ -47,6 +48,13 @@ public sealed class PrivacyStatementDocumentTests
 
         Assert.Equal(["Google", "Hotjar"], document.ThirdParties);
     }
+
+    [Theory]
+    [InlineData("third-parties:")]
+    [InlineData("third-parties: ~")]
+    [InlineData("third-parties: null")]
+    public void Third_parties_left_empty_are_none(string line) =>
+        Assert.Empty(PrivacyStatementDocument.Parse($"---\ntitle: P\nversion: 1\nlast-modified: 2026-01-31\n{line}\n---\n\nTekst.").ThirdParties);
 
     [Fact]
     public void Raw_html_in_the_statement_is_shown_as_text_not_run()

@@ -108,9 +108,14 @@ public sealed partial record PrivacyStatementDocument(
         private static string? Scalar(YamlMappingNode root, string key) =>
             root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node switch
             {
+                YamlScalarNode scalar when IsNull(scalar) => null,
                 YamlScalarNode scalar => scalar.Value,
                 _ => throw new YamlException(node.Start, node.End, $"'{key}' in the front matter must be a single value."),
             } : null;
+
+        // YAML's empty value, ~ and null (unquoted) mean "none", as they did to the deserializer.
+        private static bool IsNull(YamlScalarNode scalar) =>
+            scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
         private static IReadOnlyList<string>? Sequence(YamlMappingNode root, string key) =>
             root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node switch
@@ -118,7 +123,7 @@ public sealed partial record PrivacyStatementDocument(
                 YamlSequenceNode list => [.. list.Children.Select(item => item is YamlScalarNode { Value: { } value }
                     ? value
                     : throw new YamlException(item.Start, item.End, $"'{key}' in the front matter must be a list of names."))],
-                YamlScalarNode { Value: null or "" } => null,
+                YamlScalarNode scalar when IsNull(scalar) => null,
                 _ => throw new YamlException(node.Start, node.End, $"'{key}' in the front matter must be a list."),
             } : null;
     }

@@ -11,7 +11,11 @@ public sealed class DatabaseGate : DbConnectionInterceptor
 {
     // Set on the flow that prepares the database: its own connections pass.
     private static readonly AsyncLocal<bool> Preparing = new();
+    private readonly TaskCompletionSource wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task ready = Task.CompletedTask;
+
+    /// <summary>Completes when a connection first waits: whoever prepares the database need not wait any longer to begin.</summary>
+    public Task Wanted => wanted.Task;
 
     /// <summary>Completes when the database is prepared; faults when preparing it failed.</summary>
     public Task Ready => ready;
@@ -31,6 +35,8 @@ public sealed class DatabaseGate : DbConnectionInterceptor
     {
         if (!Preparing.Value && !ready.IsCompletedSuccessfully)
         {
+            // Data Protection's key store reads synchronously: such a request holds its thread until the migration ends.
+            wanted.TrySetResult();
             ready.GetAwaiter().GetResult();
         }
 
@@ -42,6 +48,7 @@ public sealed class DatabaseGate : DbConnectionInterceptor
     {
         if (!Preparing.Value && !ready.IsCompletedSuccessfully)
         {
+            wanted.TrySetResult();
             await ready.WaitAsync(cancellationToken);
         }
 

@@ -1,10 +1,11 @@
 namespace Interoffice.Web.Infrastructure.Data;
 
 /// <summary>
-/// Migrates an embedded database once the server listens, so the first page does not wait for it; the start still
-/// ends (or fails) with the migration. From the host's first step on, every connection waits at the <see cref="DatabaseGate"/>.
+/// Migrates an embedded database once the server listens (or sooner, when something opens a connection first), so the
+/// first page does not wait for it; the start still ends, and fails, with the migration, and stopping the site stops it.
+/// From the host's first step on, every connection waits at the <see cref="DatabaseGate"/>.
 /// </summary>
-internal sealed class DatabaseStartup(IServiceProvider services, DatabaseGate gate) : IHostedLifecycleService
+internal sealed class DatabaseStartup(IServiceProvider services, DatabaseGate gate, IHostApplicationLifetime lifetime) : IHostedLifecycleService
 {
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -12,8 +13,9 @@ internal sealed class DatabaseStartup(IServiceProvider services, DatabaseGate ga
     {
         gate.Hold(async () =>
         {
-            await listening.Task;
-            await services.MigrateSiteDatabaseAsync(CancellationToken.None);
+            await Task.WhenAny(listening.Task, gate.Wanted);
+            lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+            await services.MigrateSiteDatabaseAsync(lifetime.ApplicationStopping);
         });
         return Task.CompletedTask;
     }
@@ -23,10 +25,15 @@ internal sealed class DatabaseStartup(IServiceProvider services, DatabaseGate ga
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         listening.TrySetResult();
-        return gate.Ready;
+        return gate.Ready.WaitAsync(cancellationToken);
     }
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // A start that fails or is cancelled before the server listens never reaches StartedAsync: release the wait then.
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        listening.TrySetResult();
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

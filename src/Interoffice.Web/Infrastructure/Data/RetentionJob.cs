@@ -2,10 +2,33 @@ namespace Interoffice.Web.Infrastructure.Data;
 
 /// <summary>
 /// The retention schedule: at start and then once a day it runs every feature's <see cref="IRetentionTask"/>, logs how
-/// many each deleted, and lets the database forget the freed pages.
+/// many each deleted, and lets the database forget the freed pages. The first round runs once the server listens and
+/// the database is ready, and the start ends with it: nothing else writes beside it then.
 /// </summary>
-public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, DatabaseGate database, ILogger<RetentionJob> logger) : BackgroundService
+public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvider time, DatabaseGate database, ILogger<RetentionJob> logger)
+    : BackgroundService, IHostedLifecycleService
 {
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A failed migration stops the start, and says so.
+            await database.Ready.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
+
+        await RunLoggedAsync(cancellationToken);
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<RetentionResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -31,21 +54,23 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Not beside the migration: the first page gets the other core.
-        await database.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
+            await RunLoggedAsync(stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunLoggedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunOnceAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex);
+        }
     }
 
     [LoggerMessage(LogLevel.Information, "Retention: deleted {Count} {What:l}")]

@@ -36,8 +36,15 @@ public sealed partial class OutboxSender(
             }
         }
 
-        // Not beside the migration: the first page gets the other core.
-        await database.Ready.WaitAsync(stoppingToken);
+        // Not beside the migration: the first page gets the other core. A failed migration stops the start, and says so.
+        try
+        {
+            await database.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return;
+        }
         var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -30,8 +30,13 @@ public static class LoggingExtensions
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                // Sinks are set here, so the reader need not search every assembly for them (a tenth of a second at start).
-                logger.ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly))
+                // The reader is given the shipped sinks' assemblies instead of searching every assembly (a twentieth of a
+                // second at start).
+                logger.ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
+                    typeof(Log).Assembly,
+                    typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+                    typeof(FileLoggerConfigurationExtensions).Assembly,
+                    typeof(LoggerConfigurationAsyncExtensions).Assembly))
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext();
                 if (development)
