@@ -21,14 +21,28 @@ public sealed class DatabaseGate : DbConnectionInterceptor
     public Task Ready => ready;
 
     /// <summary>Starts <paramref name="prepare"/> on the thread pool; connections opened until it is done wait for it.</summary>
-    public Task Hold(Func<Task> prepare)
+    public void Hold(Func<Task> prepare)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        return ready = Task.Run(async () =>
+        ready = Task.Run(async () =>
         {
             Preparing.Value = true;
             await prepare();
         });
+    }
+
+    /// <summary>Waits until the database is prepared; false when preparing it failed (the start then fails, and says why).</summary>
+    public async Task<bool> WaitUntilPreparedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ready.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)

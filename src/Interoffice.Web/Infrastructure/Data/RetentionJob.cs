@@ -12,17 +12,10 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, TimeProvid
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await database.WaitUntilPreparedAsync(cancellationToken))
         {
-            // A failed migration stops the start, and says so.
-            await database.Ready.WaitAsync(cancellationToken);
+            await RunLoggedAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return;
-        }
-
-        await RunLoggedAsync(cancellationToken);
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

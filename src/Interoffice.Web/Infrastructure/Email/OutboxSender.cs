@@ -36,15 +36,12 @@ public sealed partial class OutboxSender(
             }
         }
 
-        // Not beside the migration: the first page gets the other core. A failed migration stops the start, and says so.
-        try
-        {
-            await database.Ready.WaitAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // Not beside the migration: the first page gets the other core.
+        if (!await database.WaitUntilPreparedAsync(stoppingToken))
         {
             return;
         }
+
         var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
