@@ -281,9 +281,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         }
 
         await db.SaveChangesAsync();
-        var log = new ConsentLog(db, scope.ServiceProvider.GetRequiredService<EnabledServices>(), scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>(), scope.ServiceProvider.GetRequiredService<ConsentLogWriters>(),
-            scope.ServiceProvider.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now),
-            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsentLog>>());
+        var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
 
         var deleted = await log.DeleteExpiredAsync(now, CancellationToken.None);
 

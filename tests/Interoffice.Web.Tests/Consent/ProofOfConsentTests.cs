@@ -256,8 +256,7 @@ public sealed class ProofOfConsentTests
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var log = new ConsentLog(services.GetRequiredService<SiteDbContext>(), services.GetRequiredService<EnabledServices>(), services.GetRequiredService<ConsentPolicyProvider>(), services.GetRequiredService<ConsentLogWriters>(),
-                services.GetRequiredService<IOptions<ConsentOptions>>(), new TestClock(now), services.GetRequiredService<ILogger<ConsentLog>>());
+            var log = services.GetRequiredService<ConsentLog>();
             Assert.Equal(2, await log.DeleteExpiredAsync(now, CancellationToken.None));
         }
 

@@ -168,12 +168,14 @@ public sealed class SqlServerTests
         await using var site = new SiteFactory();
         using var _ = site.CreateClient();
         using var sql = new SqlServerStatements();
-        var verifier = new ConsentLogVerifier(sql.Db, site.Services.GetRequiredService<Interoffice.Web.Features.Privacy.PrivacyStatementProvider>());
+        var verifier = new ConsentLogVerifier(sql.Db, site.Services.GetRequiredService<Interoffice.Web.Features.Privacy.PrivacyStatementProvider>(), site.Services.GetRequiredService<ConsentLogSigner>());
 
         await verifier.VerifyAsync(CancellationToken.None);
 
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentLogStart]", StringComparison.Ordinal));
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentSnapshots]", StringComparison.Ordinal));
+        Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentLogKeys]", StringComparison.Ordinal));
+        Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentLogHeads]", StringComparison.Ordinal) && c.TrimEnd().EndsWith("ORDER BY [c].[Size]", StringComparison.Ordinal));
         Assert.Contains(sql.Sent, c => c.Contains("FROM [ConsentRecords] AS [c]", StringComparison.Ordinal) && c.TrimEnd().EndsWith("ORDER BY [c].[Id]", StringComparison.Ordinal));
     }
 

@@ -88,6 +88,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollIntervalSeconds", "0.2");
         builder.UseSetting("Mail:RetryDelaySeconds", "0.2");
         builder.UseSetting("Smtp:PickupDirectory", PickupFolder);
+        builder.UseSetting("Consent:SigningKey", SigningKeys.Default);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

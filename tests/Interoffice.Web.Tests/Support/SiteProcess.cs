@@ -28,7 +28,7 @@ public static class SiteProcess
         return new Result(process.ExitCode, await output + await errors);
     }
 
-    /// <summary>How the program is started: from the test's output folder, in Production, with the given environment.</summary>
+    /// <summary>How the program is started: from the test's output folder, in Production, signing with the tests' key, with the given environment.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -41,6 +41,7 @@ public static class SiteProcess
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Consent__SigningKey"] = SigningKeys.Default;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

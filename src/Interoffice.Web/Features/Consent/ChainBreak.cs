@@ -3,12 +3,20 @@ using Interoffice.Web.Infrastructure.Hosting;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Where the chain first breaks: a record (changed, unsealed, inserted after, or following a removed one) or a snapshot.
-/// The record is named by its number in the log, not by the visitor's consent id (the verdict is shown and printed widely).
+/// Where the log first breaks: a record (changed, unsealed, inserted after, or following a removed one), a snapshot,
+/// or a signed head (its signature, or the records it covers). A record is named by its number in the log, not by the
+/// visitor's consent id (the verdict is shown and printed widely); a head by the log's size it signed.
 /// </summary>
 public sealed record ChainBreak(long? RecordId, DateTime? RecordedAt, string? SnapshotHash, string Reason)
 {
-    public string Describe() => RecordId is { } id
-        ? $"keuze {id} (van {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd): {Reason}"
-        : $"momentopname {SnapshotHash}: {Reason}";
+    public long? HeadSize { get; init; }
+
+    public static ChainBreak AtHead(long size, string reason) => new(null, null, null, reason) { HeadSize = size };
+
+    public string Describe() => (RecordId, HeadSize) switch
+    {
+        ({ } id, _) => $"keuze {id} (van {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd): {Reason}",
+        (_, { } size) => $"de ondertekende kop over {size} keuzes: {Reason}",
+        _ => $"momentopname {SnapshotHash}: {Reason}",
+    };
 }

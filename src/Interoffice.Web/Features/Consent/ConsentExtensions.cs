@@ -18,6 +18,10 @@ public static class ConsentExtensions
         builder.Services.AddSingleton<ConsentCookie>();
         builder.Services.AddSingleton<ConsentPolicyProvider>();
         builder.Services.AddSingleton<ConsentLogWriters>();
+        builder.Services.AddSingleton<ConsentLogSigner>();
+        builder.Services.AddScoped<ConsentLogBatch>();
+        builder.Services.AddSingleton<ConsentLogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsentLogWriter>());
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddRetentionTask<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();

@@ -5,15 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Appends the proof of every choice to the chained log, with the snapshot of what the visitor was shown, and deletes
-/// proof past its retention from the oldest end.
+/// Appends the proof of every choice to the signed, chained log (through this instance's <see cref="ConsentLogWriter"/>),
+/// with the snapshot of what the visitor was shown, and deletes proof past its retention from the oldest end.
 /// </summary>
-public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicyProvider policy, ConsentLogWriters writers, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentLog> logger) : IRetentionTask
+public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicyProvider policy, ConsentLogWriter writer, ConsentLogBatch batch, IOptions<ConsentOptions> options, ILogger<ConsentLog> logger) : IRetentionTask
 {
-    private const int MaxAttempts = 10;
-
-    /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the choice's policy version).</summary>
-    public async Task AppendAsync(ConsentChoice choice, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
+    /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the choice's policy version); returns once it is durable.</summary>
+    public Task AppendAsync(ConsentChoice choice, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(current);
@@ -36,73 +34,11 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
             GlobalPrivacyControl = globalPrivacyControl,
             BrowserFamily = BrowserFamily.Of(userAgent),
         };
-
-        await writers.AppendLock.WaitAsync(cancellationToken);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var tail = await TailAsync(cancellationToken);
-                try
-                {
-                    await EnsureSnapshotAsync(current, cancellationToken);
-                    ConsentChain.Seal(record, tail);
-                    db.Add(record);
-                    await db.SaveChangesAsync(cancellationToken);
-                    return;
-                }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
-                {
-                    db.ChangeTracker.Clear();
-                    var now = await TailAsync(cancellationToken);
-                    if (now == record.Hash)
-                    {
-                        // Our own insert was committed and only its acknowledgement was lost (a provider retry): done.
-                        return;
-                    }
-
-                    if (now == tail)
-                    {
-                        // Nobody appended in between: not a race, a real failure.
-                        throw;
-                    }
-
-                    // Another instance appended after the same record first: follow it.
-                    LogAppendRetried(logger, attempt);
-                }
-            }
-        }
-        finally
-        {
-            writers.AppendLock.Release();
-        }
+        return writer.AppendAsync(record, current, cancellationToken);
     }
 
-    /// <summary>Stores the snapshot of what visitors are shown now, unless it is stored already (at start and before every choice under it).</summary>
-    public async Task EnsureSnapshotAsync(ConsentPolicy current, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        if (await db.Set<StoredSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
-        {
-            return;
-        }
-
-        db.Add(new StoredSnapshot { Hash = current.Version, Content = current.Json, FirstServedAt = time.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            LogSnapshotStored(logger, current.Version, current.Statement.Version);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance stored the same snapshot a moment earlier: the same content under the same hash.
-            db.ChangeTracker.Clear();
-            if (!await db.Set<StoredSnapshot>().AnyAsync(s => s.Hash == current.Version, cancellationToken))
-            {
-                throw;
-            }
-        }
-    }
+    /// <summary>Stores the snapshot of what visitors are shown now, unless it is stored already (at start; a choice stores its own).</summary>
+    public Task EnsureSnapshotAsync(ConsentPolicy current, CancellationToken cancellationToken) => batch.StoreSnapshotOnlyAsync(current, cancellationToken);
 
     /// <summary>The hash the next record follows: the last sealed record's, else the last removed one's, else the genesis.</summary>
     private async Task<string> TailAsync(CancellationToken cancellationToken) =>
@@ -124,7 +60,8 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         var lastRemoved = await ConsentQueries.SealedBefore(db, firstKept)
             .Select(r => new { r.Id, r.Hash, r.RecordedAt })
             .FirstOrDefaultAsync(cancellationToken);
-        var deleted = lastRemoved is null ? 0 : await db.DeleteInTransactionAsync(async ct =>
+        // Under the writers' lock: a batch counting the log's size never sees half a removal.
+        var deleted = lastRemoved is null ? 0 : await db.RunSerializedAsync(ConsentLogBatch.WriterLock, async ct =>
         {
             db.ChangeTracker.Clear();
             var count = await ConsentQueries.Through(db, lastRemoved.Id).CountAsync(ct);
@@ -141,8 +78,15 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 await db.SaveChangesAsync(ct);
             }
 
+            // Heads of removed records only go with them; the one at the new start still names its hash.
+            var removedCount = await db.Set<ConsentLogStart>().AsNoTracking().Select(s => s.RemovedCount).SingleAsync(ct);
+            await ConsentQueries.HeadsBefore(db, removedCount).ExecuteDeleteAsync(ct);
             return await ConsentQueries.Through(db, lastRemoved.Id).ExecuteDeleteAsync(ct);
         }, cancellationToken);
+        if (deleted > 0)
+        {
+            await db.ForgetDeletedAsync(CancellationToken.None);
+        }
 
         // A snapshot goes only when no record refers to it and it was first served before the cutoff, so that no
         // instance can still be showing it (a choice under it lasts at most 13 months).
@@ -153,10 +97,7 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
         return deleted;
     }
 
-    /// <summary>
-    /// Writes the log's size and last hash to the operator's log: kept outside the database, it anchors the chain, so
-    /// a log rewritten as a whole afterwards no longer matches what was logged.
-    /// </summary>
+    /// <summary>Writes the log's size and last hash to the operator's log (the mailed anchor is the one to compare against).</summary>
     public async Task LogHeadAsync(CancellationToken cancellationToken)
     {
         var count = await db.Set<ConsentRecord>().LongCountAsync(cancellationToken);
@@ -168,10 +109,4 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
 
     [LoggerMessage(LogLevel.Information, "Consent log retention: deleted {Count} records from before {Cutoff:u} and {Snapshots} snapshots no record refers to")]
     private static partial void LogDeleted(ILogger logger, int count, DateTime cutoff, int snapshots);
-
-    [LoggerMessage(LogLevel.Information, "Consent policy snapshot {Hash} stored (privacy statement version {StatementVersion})")]
-    private static partial void LogSnapshotStored(ILogger logger, string hash, string statementVersion);
-
-    [LoggerMessage(LogLevel.Debug, "Consent log: another writer appended first, attempt {Attempt} follows it")]
-    private static partial void LogAppendRetried(ILogger logger, int attempt);
 }

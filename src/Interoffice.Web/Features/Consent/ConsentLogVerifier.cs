@@ -1,71 +1,144 @@
+using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Walks the consent log from its first remaining record: every record must point at the one before it (or at the
-/// last one retention removed), its hash must match its content, and the snapshot it names must exist and match its own hash.
+/// Walks the consent log from its first remaining record: every record must point at the one before it (or at the last
+/// one retention removed), its hash must match its content, and the snapshot it names must exist and match its own
+/// hash. Every signed head must carry a valid signature of a known key, name the record at its size, and follow the
+/// head before it without a gap; the log must reach the last head, and with a key configured nothing may follow it.
 /// </summary>
-public sealed class ConsentLogVerifier(SiteDbContext db, Interoffice.Web.Features.Privacy.PrivacyStatementProvider statement)
+public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvider statement, ConsentLogSigner signer)
 {
-    public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken)
+    public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken, string? anchor = null)
     {
         // Retention may remove the oldest records between reading where the log starts and reading its records:
         // a break is only reported when a second walk finds it too.
-        var verdict = await WalkAsync(cancellationToken);
-        return verdict.Intact ? verdict : await WalkAsync(cancellationToken);
+        var verdict = await WalkAsync(anchor, cancellationToken);
+        return verdict.Intact ? verdict : await WalkAsync(anchor, cancellationToken);
     }
 
-    private async Task<ChainVerdict> WalkAsync(CancellationToken cancellationToken)
+    private async Task<ChainVerdict> WalkAsync(string? anchor, CancellationToken cancellationToken)
     {
         var start = await db.Set<ConsentLogStart>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var snapshots = await db.Set<StoredSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
+        var keys = await db.Set<ConsentLogKey>().AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        var removed = start?.RemovedCount ?? 0;
+        var heads = await db.Set<ConsentLogHead>().AsNoTracking().Where(h => h.Size >= removed).OrderBy(h => h.Size).ToListAsync(cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
         long count = 0;
-        ChainVerdict Verdict(ChainBreak? broken) =>
-            new(count, snapshots.Count, expected, start?.RemovedCount ?? 0, start?.RemovedThroughAt, broken) { Warnings = Warnings(snapshots) };
+        long? anchorAt = anchor == expected && anchor != ConsentChain.Genesis ? removed : null;
+        ChainVerdict Verdict(ChainBreak? broken, long unsigned = 0) =>
+            new(count, snapshots.Count, expected, removed, start?.RemovedThroughAt, broken)
+            {
+                Warnings = Warnings(snapshots), LastHead = heads.LastOrDefault(), Keys = keys, Signing = signer.IsSigning, UnsignedRecords = unsigned, AnchorAt = anchorAt,
+                BeforeSigning = Math.Max(0, (heads.Count > 0 ? heads[0].From - 1 : removed + count) - removed),
+            };
+
+        if (HeadBreak(heads, keys) is { } badHead)
+        {
+            return Verdict(badHead);
+        }
+
+        var bySize = heads.ToDictionary(h => h.Size);
+        if (bySize.TryGetValue(removed, out var atStart) && atStart.Hash != expected)
+        {
+            return Verdict(ChainBreak.AtHead(removed, "zij past niet bij de laatste keuze die na de bewaartermijn is verwijderd"));
+        }
 
         await foreach (var record in db.Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            ChainBreak Broken(string reason) => new(record.Id, record.RecordedAt, null, reason);
-
-            // Every record is sealed when it is written: one without its hash or its link was written past the site or had its seal wiped.
-            if (record.Hash is null || record.PreviousHash is null)
+            if (RecordBreak(record, expected, count == 0 && start is null, snapshots, tampered) is { } reason)
             {
-                return Verdict(Broken("deze keuze is buiten de keten geschreven (niet verzegeld) of haar zegel is gewist: zij heeft geen hash of wijst niet naar de keuze ervoor"));
+                return Verdict(new ChainBreak(record.Id, record.RecordedAt, null, reason));
             }
 
-            if (record.PreviousHash != expected)
-            {
-                return Verdict(Broken(count == 0 && start is null && expected == ConsentChain.Genesis
-                    ? "de eerste keuze in het log wijst naar een keuze die er niet is: het begin van het log is verwijderd"
-                    : "deze keuze wijst niet naar de keuze ervoor: daartussen is een keuze verwijderd of tussengevoegd"));
-            }
-
-            if (ConsentChain.HashOf(record, record.PreviousHash) != record.Hash)
-            {
-                return Verdict(Broken("de inhoud van deze keuze past niet bij haar hash: zij is veranderd"));
-            }
-
-            if (!snapshots.ContainsKey(record.PolicyVersion))
-            {
-                return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"));
-            }
-
-            if (tampered.Contains(record.PolicyVersion))
-            {
-                return Verdict(Broken($"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"));
-            }
-
-            expected = record.Hash;
+            expected = record.Hash!;
             count++;
+            if (bySize.TryGetValue(removed + count, out var head) && head.Hash != expected)
+            {
+                return Verdict(ChainBreak.AtHead(head.Size, "de keuzes tot daar zijn veranderd of herberekend: de keuze op die plaats heeft een andere hash dan de handtekening dekt"));
+            }
+
+            anchorAt ??= record.Hash == anchor ? removed + count : null;
         }
 
-        return tampered.Count > 0
-            ? Verdict(new ChainBreak(null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"))
-            : Verdict(null);
+        var size = removed + count;
+        if (tampered.Count > 0)
+        {
+            return Verdict(new ChainBreak(null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"));
+        }
+
+        if (heads.Count > 0 && heads[^1].Size > size)
+        {
+            return Verdict(ChainBreak.AtHead(heads[^1].Size, $"het log houdt op na {size} keuzes: de nieuwste keuzes zijn verwijderd"));
+        }
+
+        var uncovered = size - (heads.Count > 0 ? heads[^1].Size : removed);
+        if (uncovered > 0 && signer.IsSigning && (heads.Count > 0 || keys.Count > 0))
+        {
+            return Verdict(ChainBreak.AtHead(heads.Count > 0 ? heads[^1].Size : 0, $"de {uncovered} keuzes erna zijn door geen handtekening gedekt: zij zijn buiten de site om geschreven of de koppen zijn verwijderd"));
+        }
+
+        return Verdict(null, signer.IsSigning ? 0 : uncovered);
+    }
+
+    private static string? RecordBreak(ConsentRecord record, string expected, bool first, Dictionary<string, string> snapshots, HashSet<string> tampered)
+    {
+        // Every record is sealed when it is written: one without its hash or its link was written past the site or had its seal wiped.
+        if (record.Hash is null || record.PreviousHash is null)
+        {
+            return "deze keuze is buiten de keten geschreven (niet verzegeld) of haar zegel is gewist: zij heeft geen hash of wijst niet naar de keuze ervoor";
+        }
+
+        if (record.PreviousHash != expected)
+        {
+            return first && expected == ConsentChain.Genesis
+                ? "de eerste keuze in het log wijst naar een keuze die er niet is: het begin van het log is verwijderd"
+                : "deze keuze wijst niet naar de keuze ervoor: daartussen is een keuze verwijderd of tussengevoegd";
+        }
+
+        if (record.Format is not (1 or ConsentChain.CurrentFormat) || ConsentChain.HashOf(record, record.PreviousHash) != record.Hash)
+        {
+            return "de inhoud van deze keuze past niet bij haar hash: zij is veranderd";
+        }
+
+        return !snapshots.ContainsKey(record.PolicyVersion) ? $"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"
+            : tampered.Contains(record.PolicyVersion) ? $"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"
+            : null;
+    }
+
+    /// <summary>A head whose signature fails, whose key is unknown, or that does not start where the head before it ended.</summary>
+    private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, List<ConsentLogKey> keys)
+    {
+        var pems = keys.GroupBy(k => k.Fingerprint).ToDictionary(g => g.Key, g => g.First().PublicKeyPem, StringComparer.Ordinal);
+        ConsentLogHead? previous = null;
+        foreach (var head in heads)
+        {
+            if (!pems.TryGetValue(head.KeyFingerprint, out var pem) || ConsentLogSigner.FingerprintOf(pem) != head.KeyFingerprint)
+            {
+                return ChainBreak.AtHead(head.Size, $"zij noemt een sleutel ({head.KeyFingerprint[..Math.Min(16, head.KeyFingerprint.Length)]}) die het log niet kent");
+            }
+
+            if (!ConsentLogSigner.Verify(pem, head.Statement, head.Signature))
+            {
+                return ChainBreak.AtHead(head.Size, "haar handtekening klopt niet: de kop is veranderd of vervalst");
+            }
+
+            if (previous is not null && head.From != previous.Size + 1)
+            {
+                return ChainBreak.AtHead(head.Size, head.From > previous.Size + 1
+                    ? $"de keuzes {previous.Size + 1} t/m {head.From - 1} van het log zijn niet ondertekend toen zij werden geschreven (buiten de site om, of ondertekende koppen zijn verwijderd)"
+                    : "zij begint niet waar de kop ervoor eindigt");
+            }
+
+            previous = head;
+        }
+
+        return null;
     }
 
     /// <summary>A snapshot names a version of the privacy statement whose published text is no longer what it was.</summary>

@@ -1,10 +1,8 @@
 namespace Interoffice.Web.Features.Consent;
 
-/// <summary>
-/// What the appends of one site instance share: they wait for each other (instances sharing a database meet at the
-/// unique PreviousHash and retry).
-/// </summary>
+/// <summary>What the consent log's writers of one instance share.</summary>
 public sealed class ConsentLogWriters
 {
-    internal SemaphoreSlim AppendLock { get; } = new(1, 1);
+    /// <summary>The fingerprint of the key this instance knows to be in the key table (checked once, not per batch).</summary>
+    internal string? KeyRegistered { get; set; }
 }

@@ -33,4 +33,13 @@ public sealed class ConsentOptions
 
     [Range(1, 1440)]
     public double ChoiceRateLimitWindowMinutes { get; set; } = 10;
+
+    /// <summary>A PEM file holding the EC P-256 private key that signs the log's heads (PKCS#8 or SEC1); kept outside the database.</summary>
+    public string? SigningKeyPath { get; set; }
+
+    /// <summary>The same PEM text itself, from an environment variable or a secret store; wins over <see cref="SigningKeyPath"/>.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Where the daily anchor of the signed head is mailed; empty means Contact:NotifyTo.</summary>
+    public string? AnchorTo { get; set; }
 }

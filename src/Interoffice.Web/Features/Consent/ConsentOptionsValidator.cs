@@ -22,6 +22,35 @@ internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
             }
         }
 
+        failures.AddRange(SigningKeyFailures(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>A key that is configured must be readable and EC P-256: a site that cannot sign does not start.</summary>
+    private static IEnumerable<string> SigningKeyFailures(ConsentOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKey) && !string.IsNullOrWhiteSpace(options.SigningKeyPath) && !File.Exists(options.SigningKeyPath))
+        {
+            yield return $"Consent:SigningKeyPath '{options.SigningKeyPath}' does not exist.";
+            yield break;
+        }
+
+        string? failure = null;
+        try
+        {
+            if (ConsentLogSigner.PemOf(options) is { } pem)
+            {
+                ConsentLogSigner.Load(pem).Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            failure = $"Consent:SigningKey{(string.IsNullOrWhiteSpace(options.SigningKey) ? "Path" : "")}: {ex.Message}";
+        }
+
+        if (failure is not null)
+        {
+            yield return failure;
+        }
     }
 }

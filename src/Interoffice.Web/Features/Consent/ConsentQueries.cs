@@ -23,6 +23,20 @@ public static class ConsentQueries
         return db.Set<ConsentRecord>().AsNoTracking().Where(r => r.Hash != null).OrderByDescending(r => r.Id).Select(r => r.Hash);
     }
 
+    /// <summary>The newest signed head.</summary>
+    public static IQueryable<ConsentLogHead> LastHead(SiteDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ConsentLogHead>().AsNoTracking().OrderByDescending(h => h.Size);
+    }
+
+    /// <summary>Heads of a log shorter than <paramref name="size"/>: they only cover records retention removed.</summary>
+    public static IQueryable<ConsentLogHead> HeadsBefore(SiteDbContext db, long size)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ConsentLogHead>().Where(h => h.Size < size);
+    }
+
     /// <summary>The records that follow the given ones in the chain (whose previous hash is one of theirs).</summary>
     public static IQueryable<ConsentRecord> Following(SiteDbContext db, IReadOnlyCollection<string> hashes)
     {

@@ -10,6 +10,9 @@ public sealed class ConsentRecord
 {
     public long Id { get; set; }
 
+    /// <summary>How <see cref="Hash"/> is made (see <see cref="ConsentChain"/>): 1 for records written by 1.0, 2 since the log is signed.</summary>
+    public int Format { get; set; } = ConsentChain.CurrentFormat;
+
     public required string ConsentId { get; set; }
 
     /// <summary>When the choice was made, in UTC.</summary>
@@ -38,6 +41,6 @@ public sealed class ConsentRecord
     /// </summary>
     public string? PreviousHash { get; set; }
 
-    /// <summary>SHA-256 of this record's content together with <see cref="PreviousHash"/>.</summary>
+    /// <summary>SHA-256 of this record's link: its content's hash together with <see cref="PreviousHash"/>.</summary>
     public string? Hash { get; set; }
 }

@@ -18,6 +18,9 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(r => r.PreviousHash).HasMaxLength(64).IsUnicode(false);
         builder.Property(r => r.Hash).HasMaxLength(64).IsUnicode(false);
 
+        // Rows written by 1.0 (and by a 1.0 instance during a rolling release) are format 1.
+        builder.Property(r => r.Format).HasDefaultValue(1);
+
         // One successor per record: two instances appending at once cannot fork the chain; the second one retries.
         builder.HasIndex(r => r.PreviousHash).IsUnique();
     }

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Interoffice.Web.Features.Consent;
+
+/// <summary>
+/// The key that signs the consent log's heads: ECDSA P-256 with SHA-256, signatures DER-encoded as openssl writes them.
+/// It comes from Consent:SigningKey or Consent:SigningKeyPath; in Development without either, from a key made once in
+/// the user's profile. Without a key (Production misconfigured) the log is written unsigned and every check says so.
+/// </summary>
+public sealed partial class ConsentLogSigner : IDisposable
+{
+    private const string P256 = "1.2.840.10045.3.1.7";
+
+    private readonly ECDsa? key;
+
+    public ConsentLogSigner(IOptions<ConsentOptions> options, IHostEnvironment environment, ILogger<ConsentLogSigner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        var pem = PemOf(options.Value) ?? (environment.IsDevelopment() ? DevelopmentKey(logger) : null);
+        if (pem is null)
+        {
+            return;
+        }
+
+        key = Load(pem);
+        PublicKeyPem = key.ExportSubjectPublicKeyInfoPem();
+        Fingerprint = FingerprintOf(key);
+    }
+
+    public bool IsSigning => key is not null;
+
+    public string? Fingerprint { get; }
+
+    public string? PublicKeyPem { get; }
+
+    /// <summary>Where Development keeps the key it made: the user's profile, as user secrets are.</summary>
+    public static string DevelopmentKeyPath => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "Interoffice", "consent-log-signing-key.pem");
+
+    public string Sign(string statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var signer = key ?? throw new InvalidOperationException("No signing key is configured.");
+        return Convert.ToBase64String(signer.SignData(Encoding.UTF8.GetBytes(statement), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    /// <summary>Whether <paramref name="signature"/> (Base64 DER) is the key's signature of <paramref name="statement"/>.</summary>
+    public static bool Verify(string publicKeyPem, string statement, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        try
+        {
+            using var verifier = ECDsa.Create();
+            verifier.ImportFromPem(publicKeyPem);
+            return verifier.VerifyData(Encoding.UTF8.GetBytes(statement), Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SHA-256 of the SubjectPublicKeyInfo (DER), lower-case hex: <c>openssl pkey -pubin -outform DER | sha256sum</c>.</summary>
+    public static string FingerprintOf(ECDsa key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
+    }
+
+    public static string FingerprintOf(string publicKeyPem)
+    {
+        using var key = ECDsa.Create();
+        key.ImportFromPem(publicKeyPem);
+        return FingerprintOf(key);
+    }
+
+    /// <summary>Reads a PEM private key (PKCS#8 or SEC1) and refuses anything but EC P-256, with a message for the operator.</summary>
+    public static ECDsa Load(string pem)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+            if (key.ExportParameters(false).Curve.Oid.Value != P256 || !HasPrivateKey(key))
+            {
+                throw new ArgumentException("not a private key");
+            }
+
+            return key;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            key.Dispose();
+            throw new InvalidOperationException("The consent log's signing key is not a PEM EC P-256 private key (PKCS#8 or SEC1); make one with: openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256", ex);
+        }
+    }
+
+    /// <summary>The configured PEM text, if any.</summary>
+    public static string? PemOf(ConsentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return !string.IsNullOrWhiteSpace(options.SigningKey) ? options.SigningKey
+            : !string.IsNullOrWhiteSpace(options.SigningKeyPath) ? File.ReadAllText(options.SigningKeyPath)
+            : null;
+    }
+
+    public void Dispose() => key?.Dispose();
+
+    private static bool HasPrivateKey(ECDsa key)
+    {
+        try
+        {
+            return key.ExportParameters(true).D is { Length: > 0 };
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static string DevelopmentKey(ILogger logger)
+    {
+        var path = DevelopmentKeyPath;
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var made = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            File.WriteAllText(path, made.ExportPkcs8PrivateKeyPem());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            LogDevelopmentKeyMade(logger, path);
+        }
+
+        return File.ReadAllText(path);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Development: made a signing key for the consent log at {Path}")]
+    private static partial void LogDevelopmentKeyMade(ILogger logger, string path);
+}

@@ -1,0 +1,75 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class SignedConsentLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Format",
+                table: "ConsentRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.CreateTable(
+                name: "ConsentLogHeads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    From = table.Column<long>(type: "bigint", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    KeyFingerprint = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "varchar(120)", unicode: false, maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLogHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsentLogKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Fingerprint = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    PublicKeyPem = table.Column<string>(type: "varchar(400)", unicode: false, maxLength: 400, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLogKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsentLogHeads_Size",
+                table: "ConsentLogHeads",
+                column: "Size",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsentLogHeads");
+
+            migrationBuilder.DropTable(
+                name: "ConsentLogKeys");
+
+            migrationBuilder.DropColumn(
+                name: "Format",
+                table: "ConsentRecords");
+        }
+    }
+}
