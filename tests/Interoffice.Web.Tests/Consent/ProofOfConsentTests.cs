@@ -274,49 +274,6 @@ public sealed class ProofOfConsentTests
         Assert.Contains("daartussen is een keuze verwijderd", removed.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_evidence_file_lets_anyone_check_each_record_its_snapshot_and_its_place_in_the_chain()
-    {
-        await using var site = new SiteFactory().WithAllServices();
-        using var visitor = Visitor.Of(site);
-        using var a = await visitor.ChooseAsync("alles");
-        await ChooseAsync(site, 1);
-        using var b = await visitor.ChooseAsync("selectie", ["social"]);
-        var consentId = await ConsentIdAsync(visitor);
-
-        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
-        using var staff = Visitor.Of(site);
-        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
-        var page = await Support.Staff.LookUpConsentAsync(staff, consentId);
-        using var download = await Support.Staff.PostFormOnAsync(staff, page, "/beheer/toestemmingen/bewijs");
-
-        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
-        using var evidence = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
-        var root = evidence.RootElement;
-        Assert.True(root.GetProperty("chain").GetProperty("intact").GetBoolean());
-        var records = root.GetProperty("records").EnumerateArray().ToList();
-        Assert.Equal(2, records.Count);
-        var snapshots = root.GetProperty("snapshots").EnumerateArray().ToDictionary(s => s.GetProperty("hash").GetString()!, s => s.GetProperty("content").GetString()!);
-        foreach (var record in records)
-        {
-            var input = record.GetProperty("hashInput").GetString()!;
-            var hash = record.GetProperty("hash").GetString();
-            Assert.Equal(hash, Sha256(input));
-            var fields = JsonSerializer.Deserialize<JsonElement[]>(input)!;
-            Assert.Equal(record.GetProperty("previousHash").GetString(), fields[1].GetString());
-            Assert.Equal(consentId, fields[2].GetString());
-            Assert.Equal(record.GetProperty("policyVersion").GetString(), fields[4].GetString());
-            Assert.Equal(record.GetProperty("policyVersion").GetString(), Sha256(snapshots[record.GetProperty("policyVersion").GetString()!]));
-        }
-
-        // The first choice is followed by another visitor's; the second is the last in the log.
-        Assert.Equal(records[0].GetProperty("hash").GetString(), records[0].GetProperty("nextRecord").GetProperty("previousHash").GetString());
-        Assert.Equal(JsonValueKind.Null, records[1].GetProperty("nextRecord").ValueKind);
-        Assert.Equal(records[1].GetProperty("hash").GetString(), root.GetProperty("chain").GetProperty("lastHash").GetString());
-        Assert.True(records[1].GetProperty("social").GetBoolean());
-        Assert.False(records[1].GetProperty("analytics").GetBoolean());
-    }
-
     public static TheoryData<string, string> WipedSeals => new()
     {
         // which records lose their hash and their link to the record before, and the record the verdict must name

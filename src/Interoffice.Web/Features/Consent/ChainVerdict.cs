@@ -22,6 +22,9 @@ public sealed record ChainVerdict(long Records, int Snapshots, string Head, long
     /// <summary>Remaining records written before the log was first signed (by version 1.0, or while no key was set).</summary>
     public long BeforeSigning { get; init; }
 
+    /// <summary>The last signed head mailed as an anchor.</summary>
+    public ConsentLogAnchor? LastAnchor { get; init; }
+
     /// <summary>Where the anchor that was asked for sits in the log (its size there), or null when it is not in it.</summary>
     public long? AnchorAt { get; init; }
 

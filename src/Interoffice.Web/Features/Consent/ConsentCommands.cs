@@ -3,19 +3,25 @@ using Interoffice.Web.Infrastructure.Hosting;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
+/// <c>consent verify-evidence FILE</c> checks an evidence file offline, without the database.
 /// <c>consent verify [--anchor HASH]</c>: walks the consent log, its snapshots and its signed heads. Prints "intact"
 /// with the number of records, the last signed head and every key's fingerprint and exits 0, or names the first break
 /// and exits 1; with an anchor (a head's hash from the anchor mail) it also exits 1 when the log no longer reaches it.
 /// </summary>
 public static class ConsentCommands
 {
-    public const string Usage = "Gebruik: consent verify [--anchor HASH]";
+    public const string Usage = "Gebruik: consent verify [--anchor HASH] | consent verify-evidence BESTAND [GEPUBLICEERDE-SLEUTELS.pem]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args is [_, "verify-evidence", var file, .. var keys] && keys.Length <= 1)
+        {
+            return await VerifyEvidenceAsync(file, keys.FirstOrDefault(), output, error);
+        }
+
         string? anchor = null;
         if (args.Length < 2 || args[1] != "verify" || (args.Length > 2 && !(args.Length == 4 && args[2] == "--anchor" && IsHash(anchor = args[3].Trim().ToLowerInvariant()))))
         {
@@ -45,6 +51,9 @@ public static class ConsentCommands
             await output.WriteLineAsync($"Sleutel {key.Fingerprint} (SHA-256 van de publieke sleutel), in gebruik sinds {DutchTime.Format(key.StartedAt, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd");
         }
 
+        await output.WriteLineAsync(verdict.LastAnchor is { } mailed
+            ? $"Laatste ankerbericht: {DutchTime.Format(mailed.MailedAt, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd aan {mailed.MailedTo}, kop over {mailed.Size} keuzes, hash {mailed.Hash}"
+            : "Laatste ankerbericht: nog geen");
         if (!verdict.Signing)
         {
             await error.WriteLineAsync("Let op: het log wordt NIET ondertekend: stel Consent:SigningKeyPath of Consent:SigningKey in.");
@@ -65,6 +74,32 @@ public static class ConsentCommands
             ? $"Anker {anchor}: NIET in het log. Keuzes tot en met het anker zijn verwijderd of veranderd."
             : $"Anker {anchor}: staat bij keuze {verdict.AnchorAt}, maar het log is niet intact.");
         return 1;
+    }
+
+    private static async Task<int> VerifyEvidenceAsync(string file, string? keysFile, TextWriter output, TextWriter error)
+    {
+        if (new[] { file, keysFile }.FirstOrDefault(f => f is not null && !File.Exists(f)) is { } missing)
+        {
+            await error.WriteLineAsync($"Het bestand {missing} bestaat niet.");
+            return 2;
+        }
+
+        if (ConsentEvidence.Parse(await File.ReadAllTextAsync(file)) is not { } evidence)
+        {
+            await error.WriteLineAsync($"{file} is geen bewijsbestand van het toestemmingslog ({ConsentEvidence.CurrentFormat}).");
+            return 1;
+        }
+
+        var (valid, lines) = ConsentEvidenceCheck.Check(evidence, keysFile is null ? null : await File.ReadAllTextAsync(keysFile));
+        foreach (var line in lines)
+        {
+            await (valid ? output : error).WriteLineAsync(line);
+        }
+
+        await (valid ? output : error).WriteLineAsync(valid
+            ? $"Het bewijs voor keuzenummer {evidence.ConsentId} klopt." + (keysFile is null ? " Vergelijk de sleutel(s) met /.well-known/consent-log-keys.pem van de site (geef dat bestand mee)." : " De sleutel staat bij de gepubliceerde sleutels.")
+            : $"Het bewijs voor keuzenummer {evidence.ConsentId} klopt NIET.");
+        return valid ? 0 : 1;
     }
 
     private static bool IsHash(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);

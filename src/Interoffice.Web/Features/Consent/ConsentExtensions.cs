@@ -22,9 +22,12 @@ public static class ConsentExtensions
         builder.Services.AddScoped<ConsentLogBatch>();
         builder.Services.AddSingleton<ConsentLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsentLogWriter>());
+        builder.Services.AddSingleton<ConsentLogAnchoring>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsentLogAnchoring>());
         builder.Services.AddScoped<ConsentLog>();
         builder.Services.AddRetentionTask<ConsentLog>();
         builder.Services.AddScoped<ConsentLogVerifier>();
+        builder.Services.AddScoped<ConsentEvidenceFiles>();
         builder.Services.AddHostedService<ConsentLogOnStart>();
         builder.Services.AddPageMiddleware<ConsentMiddleware>();
 

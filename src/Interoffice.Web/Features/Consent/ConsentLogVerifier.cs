@@ -27,6 +27,7 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
         var keys = await db.Set<ConsentLogKey>().AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
         var removed = start?.RemovedCount ?? 0;
         var heads = await db.Set<ConsentLogHead>().AsNoTracking().Where(h => h.Size >= removed).OrderBy(h => h.Size).ToListAsync(cancellationToken);
+        var anchored = await db.Set<ConsentLogAnchor>().AsNoTracking().OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var expected = start?.RemovedThroughHash ?? ConsentChain.Genesis;
         long count = 0;
@@ -34,7 +35,7 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
         ChainVerdict Verdict(ChainBreak? broken, long unsigned = 0) =>
             new(count, snapshots.Count, expected, removed, start?.RemovedThroughAt, broken)
             {
-                Warnings = Warnings(snapshots), LastHead = heads.LastOrDefault(), Keys = keys, Signing = signer.IsSigning, UnsignedRecords = unsigned, AnchorAt = anchorAt,
+                Warnings = Warnings(snapshots), LastHead = heads.LastOrDefault(), Keys = keys, Signing = signer.IsSigning, UnsignedRecords = unsigned, AnchorAt = anchorAt, LastAnchor = anchored,
                 BeforeSigning = Math.Max(0, (heads.Count > 0 ? heads[0].From - 1 : removed + count) - removed),
             };
 

@@ -17,8 +17,6 @@ namespace Interoffice.Web.Areas.Beheer.Features.ConsentRecords;
 [Area(StaffExtensions.Area)]
 public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifier verifier, AuditLog audit, TimeProvider time) : Controller
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     [HttpGet("/beheer/toestemmingen")]
     public Task<IActionResult> Index(CancellationToken cancellationToken) => Show(null, cancellationToken);
 
@@ -43,71 +41,24 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
     }
 
     /// <summary>
-    /// The evidence file for one consent id: every record with the exact text its hash covers and the link to the
-    /// record after it, the snapshots they were made under (their exact content), and the verdict on the whole log.
+    /// The evidence file for one consent id: every record with the exact texts its hashes cover, its path to a signed
+    /// head with that head's signature, the snapshots and the public keys; a third party checks it offline.
     /// </summary>
     [HttpPost("/beheer/toestemmingen/bewijs")]
-    public async Task<IActionResult> Evidence([FromForm] string? consentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Evidence([FromForm] string? consentId, [FromServices] ConsentEvidenceFiles files, CancellationToken cancellationToken)
     {
         if (Normalize(consentId) is not { } id)
         {
             return RedirectToAction(nameof(Index));
         }
 
-        var records = await RecordsOfAsync(id, cancellationToken);
-        if (records.Count == 0)
+        if (await files.BuildAsync(id, cancellationToken) is not { } evidence)
         {
             return NotFound();
         }
 
-        var hashes = records.Where(r => r.Hash != null).Select(r => r.Hash!).ToList();
-        var versions = records.Select(r => r.PolicyVersion).Distinct().ToList();
-        var successors = await ConsentQueries.Following(db, hashes)
-            .Select(r => new { r.Id, r.PreviousHash, r.Hash })
-            .ToListAsync(cancellationToken);
-        var snapshots = await ConsentQueries.Snapshots(db, versions).ToListAsync(cancellationToken);
-        var verdict = await verifier.VerifyAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.ConsentEvidence, id, cancellationToken: cancellationToken);
-
-        var evidence = new
-        {
-            consentId = id,
-            madeAt = DutchTime.Iso(time.GetUtcNow().UtcDateTime),
-            explanation = "Bewijs van cookietoestemming van Interoffice Document Solutions B.V. Elke keuze (records) bevat de exacte tekst "
-                + "(hashInput) waarvan 'hash' de SHA-256 is (UTF-8); het tweede veld daarvan is 'previousHash', de hash van de keuze ervoor in het "
-                + "log. 'nextRecord' is de keuze erna, die naar deze keuze wijst. 'policyVersion' is de SHA-256 van de momentopname (snapshots, "
-                + "veld 'content', exact zoals opgeslagen) van wat de bezoeker te zien kreeg: categorieën, diensten, cookies, teksten en de "
-                + "privacyverklaring (versie en SHA-256). 'chain' is het oordeel over het hele log op het moment van downloaden.",
-            chain = new
-            {
-                intact = verdict.Intact,
-                verdict = verdict.Describe(),
-                records = verdict.Records,
-                lastHash = verdict.Head,
-                removedByRetention = verdict.RemovedByRetention,
-            },
-            records = records.Select(r => new
-            {
-                id = r.Id,
-                recordedAt = DutchTime.Iso(r.RecordedAt),
-                policyVersion = r.PolicyVersion,
-                method = r.Method.ToString(),
-                methodLabel = r.Method.Label(),
-                analytics = r.Analytics,
-                tracking = r.Tracking,
-                social = r.Social,
-                advertising = r.Advertising,
-                globalPrivacyControl = r.GlobalPrivacyControl,
-                browserFamily = r.BrowserFamily,
-                previousHash = r.PreviousHash,
-                hash = r.Hash,
-                // A record without its seal is a break the verdict names; there is no input of a hash to rebuild.
-                hashInput = r.PreviousHash is null ? null : ConsentChain.HashInput(r, r.PreviousHash),
-                nextRecord = successors.Where(s => s.PreviousHash == r.Hash).Select(s => new { id = s.Id, previousHash = s.PreviousHash, hash = s.Hash }).FirstOrDefault(),
-            }),
-            snapshots = snapshots.Select(s => new { hash = s.Hash, firstServedAt = DutchTime.Iso(s.FirstServedAt), content = s.Content }),
-        };
-        return File(JsonSerializer.SerializeToUtf8Bytes(evidence, Indented), "application/json", $"toestemmingsbewijs-{id}.json");
+        return File(evidence.ToUtf8Json(), "application/json", $"toestemmingsbewijs-{id}.json");
     }
 
     [HttpGet("/beheer/toestemmingen/export.csv")]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiteDbContext))]
-    [Migration("20261206105941_SignedConsentLog")]
+    [Migration("20261206110422_SignedConsentLog")]
     partial class SignedConsentLog
     {
         /// <inheritdoc />
@@ -19,6 +19,34 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentLogAnchors", (string)null);
+                });
 
             modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogHead", b =>
                 {

@@ -19,6 +19,22 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 defaultValue: 1);
 
             migrationBuilder.CreateTable(
+                name: "ConsentLogAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    MailedTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    MailedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLogAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentLogHeads",
                 columns: table => new
                 {
@@ -61,6 +77,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ConsentLogAnchors");
+
             migrationBuilder.DropTable(
                 name: "ConsentLogHeads");
 

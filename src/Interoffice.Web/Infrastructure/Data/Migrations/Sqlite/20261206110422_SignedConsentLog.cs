@@ -19,6 +19,22 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 defaultValue: 1);
 
             migrationBuilder.CreateTable(
+                name: "ConsentLogAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    MailedTo = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    MailedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentLogAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentLogHeads",
                 columns: table => new
                 {
@@ -61,6 +77,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ConsentLogAnchors");
+
             migrationBuilder.DropTable(
                 name: "ConsentLogHeads");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSiteDbContext))]
-    [Migration("20261206105958_SignedConsentLog")]
+    [Migration("20261206110441_SignedConsentLog")]
     partial class SignedConsentLog
     {
         /// <inheritdoc />
@@ -24,6 +24,36 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("MailedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MailedTo")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentLogAnchors", (string)null);
+                });
 
             modelBuilder.Entity("Interoffice.Web.Features.Consent.ConsentLogHead", b =>
                 {
