@@ -172,6 +172,7 @@ public sealed class ProofOfConsentTests
             "keuze 35", "daartussen is een keuze verwijderd of tussengevoegd" },
         { "UPDATE ConsentSnapshots SET Content = replace(Content, 'Alles weigeren', 'Weigeren')", "keuze 10", "is veranderd (haar inhoud past niet meer bij haar hash)" },
         { "DELETE FROM ConsentRecords WHERE Id = 10", "keuze 20", "het begin van het log is verwijderd" },
+        { "UPDATE ConsentRecords SET Id = 25 WHERE Id = 20; UPDATE ConsentRecords SET Id = 20 WHERE Id = 30; UPDATE ConsentRecords SET Id = 30 WHERE Id = 25", "keuze 20", "deze keuze wijst niet naar de keuze ervoor" },
         { "INSERT INTO ConsentRecords (Id, ConsentId, RecordedAt, PolicyVersion, Method, GlobalPrivacyControl, BrowserFamily) "
             + "SELECT 45, ConsentId, RecordedAt, PolicyVersion, 'RejectAll', 0, BrowserFamily FROM ConsentRecords WHERE Id = 40",
             "keuze 45", "buiten de keten geschreven (niet verzegeld)" },

@@ -22,6 +22,9 @@ public sealed record ChainVerdict(long Records, int Snapshots, string Head, long
     /// <summary>Remaining records written before the log was first signed (by version 1.0, or while no key was set).</summary>
     public long BeforeSigning { get; init; }
 
+    /// <summary>No key was configured or given: the signatures were checked against the keys in the database itself.</summary>
+    public bool KeysFromDatabase { get; init; }
+
     /// <summary>The last signed head mailed as an anchor.</summary>
     public ConsentLogAnchor? LastAnchor { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record ChainVerdict(long Records, int Snapshots, string Head, long
             ({ } head, _) => $" Ondertekend tot en met keuze {head.Size} van het log ({DutchTime.Format(head.SignedAt, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd).",
         };
         var before = BeforeSigning > 0 && Signing ? $" De eerste {BeforeSigning} keuzes zijn geschreven voordat het log werd ondertekend; de handtekeningen dekken ze pas vanaf de eerste." : "";
-        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{signed}{before}";
+        var keys = KeysFromDatabase && LastHead is not null ? " De handtekeningen zijn alleen gecontroleerd met de sleutels uit de database zelf; geef de gepubliceerde sleutels mee (--keys) om ze te vertrouwen." : "";
+        return $"Het toestemmingslog is intact: {Records} keuzes en {Snapshots} momentopnamen kloppen.{removed}{signed}{before}{keys}";
     }
 }

@@ -10,7 +10,7 @@ namespace Interoffice.Web.Features.Consent;
 /// </summary>
 public static class ConsentCommands
 {
-    public const string Usage = "Gebruik: consent verify [--anchor HASH] | consent verify-evidence BESTAND [GEPUBLICEERDE-SLEUTELS.pem]";
+    public const string Usage = "Gebruik: consent verify [--anchor HASH] [--keys GEPUBLICEERDE-SLEUTELS.pem] | consent verify-evidence BESTAND [GEPUBLICEERDE-SLEUTELS.pem]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -22,15 +22,33 @@ public static class ConsentCommands
             return await VerifyEvidenceAsync(file, keys.FirstOrDefault(), output, error);
         }
 
-        string? anchor = null;
-        if (args.Length < 2 || args[1] != "verify" || (args.Length > 2 && !(args.Length == 4 && args[2] == "--anchor" && IsHash(anchor = args[3].Trim().ToLowerInvariant()))))
+        if (args.Length < 2 || args[1] != "verify" || Options(args[2..]) is not { } options)
         {
             await error.WriteLineAsync(Usage);
             return 2;
         }
 
+        var anchor = options.GetValueOrDefault("--anchor")?.Trim().ToLowerInvariant();
+        Dictionary<string, string>? trusted = null;
+        if (options.GetValueOrDefault("--keys") is { } keysFile)
+        {
+            if (!File.Exists(keysFile))
+            {
+                await error.WriteLineAsync($"Het bestand {keysFile} bestaat niet.");
+                return 2;
+            }
+
+            trusted = ConsentLogSigner.PublicKeysIn(await File.ReadAllTextAsync(keysFile)).ToDictionary(ConsentLogSigner.FingerprintOf, k => k, StringComparer.Ordinal);
+        }
+
+        if (anchor is not null && !IsHash(anchor))
+        {
+            await error.WriteLineAsync("Een anker is de hash van een ondertekende kop: 64 hexadecimale tekens, zoals in het ankerbericht.");
+            return 2;
+        }
+
         await using var scope = services.CreateAsyncScope();
-        var verdict = await scope.ServiceProvider.GetRequiredService<ConsentLogVerifier>().VerifyAsync(CancellationToken.None, anchor);
+        var verdict = await scope.ServiceProvider.GetRequiredService<ConsentLogVerifier>().VerifyAsync(CancellationToken.None, anchor, trusted);
         await (verdict.Intact ? output : error).WriteLineAsync(verdict.Describe());
         foreach (var warning in verdict.Warnings)
         {
@@ -100,6 +118,21 @@ public static class ConsentCommands
             ? $"Het bewijs voor keuzenummer {evidence.ConsentId} klopt." + (keysFile is null ? " Vergelijk de sleutel(s) met /.well-known/consent-log-keys.pem van de site (geef dat bestand mee)." : " De sleutel staat bij de gepubliceerde sleutels.")
             : $"Het bewijs voor keuzenummer {evidence.ConsentId} klopt NIET.");
         return valid ? 0 : 1;
+    }
+
+    /// <summary>--anchor HASH and --keys FILE, each at most once; null for anything else.</summary>
+    private static Dictionary<string, string>? Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (args[i] is not ("--anchor" or "--keys") || i + 1 >= args.Length || !options.TryAdd(args[i], args[i + 1]))
+            {
+                return null;
+            }
+        }
+
+        return options;
     }
 
     private static bool IsHash(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);

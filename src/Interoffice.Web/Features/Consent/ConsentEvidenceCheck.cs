@@ -95,23 +95,8 @@ public static class ConsentEvidenceCheck
         return ConsentLogSigner.Verify(pem, head.Statement, head.Signature) ? null : "de handtekening van de kop klopt niet";
     }
 
-    /// <summary>The fingerprints of every public key in a PEM text (text between the blocks is ignored).</summary>
-    public static HashSet<string> Fingerprints(string pem)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var rest = pem.AsSpan();
-        while (System.Security.Cryptography.PemEncoding.TryFind(rest, out var fields))
-        {
-            if (rest[fields.Label].SequenceEqual("PUBLIC KEY"))
-            {
-                found.Add(ConsentLogSigner.FingerprintOf(rest[fields.Location].ToString()));
-            }
-
-            rest = rest[fields.Location.End..];
-        }
-
-        return found;
-    }
+    /// <summary>The fingerprints of every public key in a PEM text.</summary>
+    public static HashSet<string> Fingerprints(string pem) => [.. ConsentLogSigner.PublicKeysIn(pem).Select(ConsentLogSigner.FingerprintOf)];
 
     /// <summary>The fields shown for reading must be the ones that are hashed.</summary>
     private static string? FieldsProblem(string consentId, EvidenceRecord record)

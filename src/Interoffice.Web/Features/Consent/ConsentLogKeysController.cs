@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Publishes every public key the consent log has been signed with, oldest first, and the one it signs with now:
-/// what an auditor compares the keys in an evidence file or an anchor mail against.
+/// Publishes the public keys the consent log may be signed with, as configured (the current key and
+/// Consent:PreviousSigningKeys), oldest first by when each began to sign: what an auditor compares the keys in an
+/// evidence file or an anchor mail against. A key only the database knows is never published.
 /// </summary>
 public sealed class ConsentLogKeysController(SiteDbContext db, ConsentLogSigner signer) : Controller
 {
@@ -16,22 +17,25 @@ public sealed class ConsentLogKeysController(SiteDbContext db, ConsentLogSigner 
     [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
     public async Task<IActionResult> Keys(CancellationToken cancellationToken)
     {
-        var keys = (await db.Set<ConsentLogKey>().AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken))
-            .DistinctBy(k => k.Fingerprint)
-            .Select(k => (k.Fingerprint, k.PublicKeyPem, Since: (DateTime?)k.StartedAt))
-            .ToList();
-        if (signer.IsSigning && keys.All(k => k.Fingerprint != signer.Fingerprint))
-        {
-            keys.Add((signer.Fingerprint!, signer.PublicKeyPem!, null));
-        }
+        var started = (await db.Set<ConsentLogKey>().AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken))
+            .GroupBy(k => k.Fingerprint).ToDictionary(g => g.Key, g => g.First().StartedAt, StringComparer.Ordinal);
+        var keys = signer.TrustedKeys
+            .OrderBy(k => started.TryGetValue(k.Key, out var at) ? at : DateTime.MaxValue)
+            .ThenBy(k => k.Key == signer.Fingerprint ? 1 : 0);
 
         // Text outside the PEM blocks is ignored by PEM readers (RFC 7468) and tells a person which key is which.
         var text = new StringBuilder();
-        foreach (var (fingerprint, pem, since) in keys)
+        foreach (var (fingerprint, pem) in keys)
         {
             text.Append("Sleutel van het toestemmingslog van Interoffice, SHA-256 ").Append(fingerprint)
-                .Append(since is { } at ? $", in gebruik sinds {DutchTime.Iso(at)}" : ", nog niet gebruikt").Append('\n')
+                .Append(started.TryGetValue(fingerprint, out var since) ? $", in gebruik sinds {DutchTime.Iso(since)}" : ", nog niet gebruikt")
+                .Append(fingerprint == signer.Fingerprint ? " (de huidige)" : "").Append('\n')
                 .Append(pem.TrimEnd()).Append('\n');
+        }
+
+        if (!signer.IsSigning)
+        {
+            text.Append("Het toestemmingslog wordt op dit moment niet ondertekend.\n");
         }
 
         return Content(text.ToString(), "application/x-pem-file; charset=us-ascii", Encoding.ASCII);

@@ -19,6 +19,13 @@ public sealed partial class ConsentLogSigner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        var previous = options.Value.PreviousSigningKeys
+            ?? (string.IsNullOrWhiteSpace(options.Value.PreviousSigningKeysPath) ? null : File.ReadAllText(options.Value.PreviousSigningKeysPath));
+        foreach (var publicKey in PublicKeysIn(previous ?? ""))
+        {
+            TrustedKeys[FingerprintOf(publicKey)] = publicKey;
+        }
+
         var pem = PemOf(options.Value) ?? (environment.IsDevelopment() ? DevelopmentKey(logger) : null);
         if (pem is null)
         {
@@ -28,7 +35,14 @@ public sealed partial class ConsentLogSigner : IDisposable
         key = Load(pem);
         PublicKeyPem = key.ExportSubjectPublicKeyInfoPem();
         Fingerprint = FingerprintOf(key);
+        TrustedKeys[Fingerprint] = PublicKeyPem;
     }
+
+    /// <summary>
+    /// The keys a head may be signed with, by fingerprint: the current one and Consent:PreviousSigningKeys. They come
+    /// from configuration, never from the database, whose holder could otherwise add a key of their own.
+    /// </summary>
+    public Dictionary<string, string> TrustedKeys { get; } = new(StringComparer.Ordinal);
 
     public bool IsSigning => key is not null;
 
@@ -76,6 +90,25 @@ public sealed partial class ConsentLogSigner : IDisposable
         using var key = ECDsa.Create();
         key.ImportFromPem(publicKeyPem);
         return FingerprintOf(key);
+    }
+
+    /// <summary>Every public key block in a PEM text (text between the blocks is ignored, RFC 7468).</summary>
+    public static IEnumerable<string> PublicKeysIn(string pem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        var found = new List<string>();
+        var rest = pem.AsMemory();
+        while (PemEncoding.TryFind(rest.Span, out var fields))
+        {
+            if (rest.Span[fields.Label].SequenceEqual("PUBLIC KEY"))
+            {
+                found.Add(rest[fields.Location].ToString());
+            }
+
+            rest = rest[fields.Location.End..];
+        }
+
+        return found;
     }
 
     /// <summary>Reads a PEM private key (PKCS#8 or SEC1) and refuses anything but EC P-256, with a message for the operator.</summary>

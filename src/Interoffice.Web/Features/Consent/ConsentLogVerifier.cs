@@ -12,20 +12,26 @@ namespace Interoffice.Web.Features.Consent;
 /// </summary>
 public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvider statement, ConsentLogSigner signer)
 {
-    public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken, string? anchor = null)
+    /// <summary>
+    /// The verdict; <paramref name="trusted"/> (public keys by fingerprint, as an auditor gives them) replaces the
+    /// configured keys. With neither, the keys are taken from the database itself, and the verdict says so.
+    /// </summary>
+    public async Task<ChainVerdict> VerifyAsync(CancellationToken cancellationToken, string? anchor = null, IReadOnlyDictionary<string, string>? trusted = null)
     {
         // Retention may remove the oldest records between reading where the log starts and reading its records:
         // a break is only reported when a second walk finds it too.
-        var verdict = await WalkAsync(anchor, cancellationToken);
-        return verdict.Intact ? verdict : await WalkAsync(anchor, cancellationToken);
+        trusted ??= signer.TrustedKeys;
+        var verdict = await WalkAsync(anchor, trusted, cancellationToken);
+        return verdict.Intact ? verdict : await WalkAsync(anchor, trusted, cancellationToken);
     }
 
-    private async Task<ChainVerdict> WalkAsync(string? anchor, CancellationToken cancellationToken)
+    private async Task<ChainVerdict> WalkAsync(string? anchor, IReadOnlyDictionary<string, string> trusted, CancellationToken cancellationToken)
     {
         var start = await db.Set<ConsentLogStart>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var snapshots = await db.Set<StoredSnapshot>().AsNoTracking().ToDictionaryAsync(s => s.Hash, s => s.Content, StringComparer.Ordinal, cancellationToken);
         var keys = await db.Set<ConsentLogKey>().AsNoTracking().OrderBy(k => k.Id).ToListAsync(cancellationToken);
         var removed = start?.RemovedCount ?? 0;
+        var fromDatabase = trusted.Count == 0;
         var heads = await db.Set<ConsentLogHead>().AsNoTracking().Where(h => h.Size >= removed).OrderBy(h => h.Size).ToListAsync(cancellationToken);
         var anchored = await db.Set<ConsentLogAnchor>().AsNoTracking().OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         var tampered = snapshots.Where(s => PolicySnapshot.HashOf(s.Value) != s.Key).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
@@ -35,11 +41,12 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
         ChainVerdict Verdict(ChainBreak? broken, long unsigned = 0) =>
             new(count, snapshots.Count, expected, removed, start?.RemovedThroughAt, broken)
             {
-                Warnings = Warnings(snapshots), LastHead = heads.LastOrDefault(), Keys = keys, Signing = signer.IsSigning, UnsignedRecords = unsigned, AnchorAt = anchorAt, LastAnchor = anchored,
+                Warnings = Warnings(snapshots), LastHead = heads.LastOrDefault(), Keys = keys, Signing = signer.IsSigning, UnsignedRecords = unsigned, AnchorAt = anchorAt, LastAnchor = anchored, KeysFromDatabase = fromDatabase,
                 BeforeSigning = Math.Max(0, (heads.Count > 0 ? heads[0].From - 1 : removed + count) - removed),
             };
 
-        if (HeadBreak(heads, keys) is { } badHead)
+        var pems = fromDatabase ? keys.GroupBy(k => k.Fingerprint).ToDictionary(g => g.Key, g => g.First().PublicKeyPem, StringComparer.Ordinal) : trusted;
+        if (HeadBreak(heads, pems) is { } badHead)
         {
             return Verdict(badHead);
         }
@@ -112,16 +119,15 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             : null;
     }
 
-    /// <summary>A head whose signature fails, whose key is unknown, or that does not start where the head before it ended.</summary>
-    private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, List<ConsentLogKey> keys)
+    /// <summary>A head whose signature fails, whose key is not trusted, or that does not start where the head before it ended.</summary>
+    private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, IReadOnlyDictionary<string, string> pems)
     {
-        var pems = keys.GroupBy(k => k.Fingerprint).ToDictionary(g => g.Key, g => g.First().PublicKeyPem, StringComparer.Ordinal);
         ConsentLogHead? previous = null;
         foreach (var head in heads)
         {
             if (!pems.TryGetValue(head.KeyFingerprint, out var pem) || ConsentLogSigner.FingerprintOf(pem) != head.KeyFingerprint)
             {
-                return ChainBreak.AtHead(head.Size, $"zij noemt een sleutel ({head.KeyFingerprint[..Math.Min(16, head.KeyFingerprint.Length)]}) die het log niet kent");
+                return ChainBreak.AtHead(head.Size, $"zij is ondertekend met een sleutel ({head.KeyFingerprint[..Math.Min(16, head.KeyFingerprint.Length)]}…) die niet als sleutel van dit log is ingesteld (Consent:SigningKey of Consent:PreviousSigningKeys)");
             }
 
             if (!ConsentLogSigner.Verify(pem, head.Statement, head.Signature))

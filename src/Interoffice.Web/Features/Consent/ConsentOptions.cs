@@ -40,6 +40,14 @@ public sealed class ConsentOptions
     /// <summary>The same PEM text itself, from an environment variable or a secret store; wins over <see cref="SigningKeyPath"/>.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// The public keys (PEM) the log was signed with before the current one, as text or as a file (the published
+    /// /.well-known/consent-log-keys.pem saved before a rotation will do). Only these and the current key are trusted.
+    /// </summary>
+    public string? PreviousSigningKeys { get; set; }
+
+    public string? PreviousSigningKeysPath { get; set; }
+
     /// <summary>Where the daily anchor of the signed head is mailed; empty means Contact:NotifyTo.</summary>
     public string? AnchorTo { get; set; }
 }

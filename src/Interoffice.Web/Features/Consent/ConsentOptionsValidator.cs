@@ -23,7 +23,21 @@ internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
         }
 
         failures.AddRange(SigningKeyFailures(options));
+        failures.AddRange(PreviousKeyFailures(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Previous keys, when given, must be public keys: a typo would make every old head a break.</summary>
+    private static IEnumerable<string> PreviousKeyFailures(ConsentOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PreviousSigningKeys) && !string.IsNullOrWhiteSpace(options.PreviousSigningKeysPath) && !File.Exists(options.PreviousSigningKeysPath))
+        {
+            yield return $"Consent:PreviousSigningKeysPath '{options.PreviousSigningKeysPath}' does not exist.";
+        }
+        else if (!string.IsNullOrWhiteSpace(options.PreviousSigningKeys) && !ConsentLogSigner.PublicKeysIn(options.PreviousSigningKeys).Any())
+        {
+            yield return "Consent:PreviousSigningKeys holds no PEM public key (-----BEGIN PUBLIC KEY-----).";
+        }
     }
 
     /// <summary>A key that is configured must be readable and EC P-256: a site that cannot sign does not start.</summary>

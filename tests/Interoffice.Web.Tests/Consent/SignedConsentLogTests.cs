@@ -1,0 +1,295 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Events;
+
+namespace Interoffice.Web.Tests.Consent;
+
+/// <summary>
+/// The consent log against the person it must resist: whoever controls the database but not the signing key. Each
+/// change is made to the file as that person would make it, and <c>consent verify</c> must name it and exit 1.
+/// </summary>
+public sealed class SignedConsentLogTests
+{
+    [Fact]
+    public async Task Every_commit_signs_the_head_and_verify_reports_it_with_the_key()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 3);
+
+        var heads = await ConsentLogFile.HeadsAsync(site);
+        Assert.Equal([1L, 2L, 3L], heads.Select(h => h.Size));
+        Assert.Equal([1L, 2L, 3L], heads.Select(h => h.From));
+        var (code, output) = await ConsentLogFile.VerifyAsync(site);
+        Assert.True(code == 0, output);
+        Assert.Contains("Het toestemmingslog is intact: 3 keuzes en 1 momentopnamen kloppen. Ondertekend tot en met keuze 3 van het log", output, StringComparison.Ordinal);
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(PublicKeyOf(SigningKeys.Default)));
+        Assert.Contains($"Laatste ondertekende kop: 3 keuzes, hash {heads[^1].Hash}", output, StringComparison.Ordinal);
+        Assert.Contains($"Sleutel {fingerprint} (SHA-256 van de publieke sleutel), in gebruik sinds ", output, StringComparison.Ordinal);
+
+        // The signature is the one openssl checks: DER, over the statement's UTF-8 bytes, with the published key.
+        using var key = ECDsa.Create();
+        key.ImportFromPem(await (await Visitor.Of(site).SendAsync(HttpMethod.Get, "/.well-known/consent-log-keys.pem")).Content.ReadAsStringAsync());
+        Assert.True(key.VerifyData(Encoding.UTF8.GetBytes(heads[^1].Statement), Convert.FromBase64String(heads[^1].Signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    [Fact]
+    public async Task A_chain_recomputed_without_the_key_is_named_at_the_first_signed_head_it_no_longer_matches()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 5);
+
+        // The algorithm is published: change the third choice and seal it and every later one again.
+        await RecomputeFromAsync(site, 3, r => r.Analytics = !r.Analytics);
+
+        var (code, output) = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(1, code);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 3 keuzes: de keuzes tot daar zijn veranderd of herberekend", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Heads_signed_again_with_a_forged_signature_or_a_key_of_ones_own_are_a_break_and_that_key_is_never_published()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 5);
+        await RecomputeFromAsync(site, 3, r => r.Analytics = !r.Analytics);
+        var records = await HashesAsync(site);
+
+        // The heads made to match the new chain, their old signatures kept.
+        foreach (var size in new long[] { 3, 4, 5 })
+        {
+            await ConsentLogFile.TamperAsync(site, $"UPDATE ConsentLogHeads SET Hash = '{records[(int)size - 1]}' WHERE Size = {size}");
+        }
+
+        var forged = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(1, forged.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 3 keuzes: haar handtekening klopt niet", forged.Output, StringComparison.Ordinal);
+
+        // Signed again with a key of one's own, added to the key table.
+        using var own = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var fingerprint = ConsentLogSigner.FingerprintOf(own);
+        await ConsentLogFile.TamperAsync(site, $"INSERT INTO ConsentLogKeys (Fingerprint, PublicKeyPem, StartedAt) VALUES ('{fingerprint}', '{own.ExportSubjectPublicKeyInfoPem()}', '2026-01-01 00:00:00')");
+        foreach (var head in await ConsentLogFile.HeadsAsync(site))
+        {
+            var statement = ConsentLogHead.StatementOf(head.From, head.Size, head.Hash, head.SignedAt, fingerprint);
+            var signature = Convert.ToBase64String(own.SignData(Encoding.UTF8.GetBytes(statement), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+            await ConsentLogFile.TamperAsync(site, $"UPDATE ConsentLogHeads SET KeyFingerprint = '{fingerprint}', Signature = '{signature}' WHERE Id = {head.Id}");
+        }
+
+        var ownKey = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(1, ownKey.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 1 keuzes: zij is ondertekend met een sleutel", ownKey.Output, StringComparison.Ordinal);
+        Assert.Contains("die niet als sleutel van dit log is ingesteld", ownKey.Output, StringComparison.Ordinal);
+        var published = await (await Visitor.Of(site).SendAsync(HttpMethod.Get, "/.well-known/consent-log-keys.pem")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(fingerprint, published, StringComparison.Ordinal);
+        Assert.Single(ConsentLogSigner.PublicKeysIn(published));
+    }
+
+    [Fact]
+    public async Task Cutting_off_the_newest_records_is_found_by_their_heads_and_with_the_heads_gone_too_by_the_mailed_anchor()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 5);
+
+        // The site started again (a release): the head changed since the last anchor, so it is mailed at start.
+        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath }.WithAllServices();
+        using var _ = restarted.CreateClient();
+        var mail = await Eventually.ReturnsAsync(
+            () => Task.FromResult(Directory.Exists(restarted.PickupFolder) ? Directory.GetFiles(restarted.PickupFolder, "*.eml").FirstOrDefault() : null),
+            file => file is not null, "the anchor mail is written to the pickup folder");
+        var text = await File.ReadAllTextAsync(mail!);
+        Assert.Contains("Subject: Anker toestemmingslog: 5 keuzes", text, StringComparison.Ordinal);
+        var anchor = System.Text.RegularExpressions.Regex.Match(text, "Hash van de kop: ([0-9a-f]{64})").Groups[1].Value;
+        Assert.Equal((await ConsentLogFile.HeadsAsync(site))[^1].Hash, anchor);
+        var anchored = await ConsentLogFile.VerifyAsync(restarted, "--anchor", anchor);
+        Assert.True(anchored.ExitCode == 0, anchored.Output);
+        Assert.Contains("Laatste ankerbericht: ", anchored.Output, StringComparison.Ordinal);
+        Assert.Contains("aan info@interoffice.nl, kop over 5 keuzes", anchored.Output, StringComparison.Ordinal);
+
+        await ConsentLogFile.TamperAsync(site, "DELETE FROM ConsentRecords WHERE Id > 3");
+        var cut = await ConsentLogFile.VerifyAsync(restarted);
+        Assert.Equal(1, cut.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 5 keuzes: het log houdt op na 3 keuzes: de nieuwste keuzes zijn verwijderd", cut.Output, StringComparison.Ordinal);
+
+        // With their heads (and the anchor row) gone as well, the log alone looks whole: only the mailed anchor tells.
+        await ConsentLogFile.TamperAsync(site, "DELETE FROM ConsentLogHeads WHERE Size > 3; DELETE FROM ConsentLogAnchors;");
+        Assert.Equal(0, (await ConsentLogFile.VerifyAsync(restarted)).ExitCode);
+        var against = await ConsentLogFile.VerifyAsync(restarted, "--anchor", anchor);
+        Assert.Equal(1, against.ExitCode);
+        Assert.Contains($"Anker {anchor}: NIET in het log.", against.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_appended_past_the_site_is_a_break_and_stays_one_after_the_site_signs_again()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 2);
+
+        // Sealed exactly as the site seals, after the last record, but not signed: the key is not in the database.
+        var last = (await HashesAsync(site))[^1];
+        var record = new ConsentRecord { ConsentId = Guid.NewGuid().ToString(), RecordedAt = ConsentChain.Seconds(DateTime.UtcNow), PolicyVersion = await PolicyVersionAsync(site), Method = ConsentMethod.AcceptAll, Analytics = true, BrowserFamily = "Chrome" };
+        ConsentChain.Seal(record, last);
+        await ConsentLogFile.TamperAsync(site, $"INSERT INTO ConsentRecords (ConsentId, RecordedAt, PolicyVersion, Method, Analytics, GlobalPrivacyControl, BrowserFamily, PreviousHash, Hash, Format) "
+            + $"VALUES ('{record.ConsentId}', '{record.RecordedAt:yyyy-MM-dd HH:mm:ss}', '{record.PolicyVersion}', 'AcceptAll', 1, 0, 'Chrome', '{record.PreviousHash}', '{record.Hash}', 2)");
+
+        var tail = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(1, tail.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 2 keuzes: de 1 keuzes erna zijn door geen handtekening gedekt", tail.Output, StringComparison.Ordinal);
+
+        // The next visitor's choice is signed; the head says where its commit began, so the gap stays visible.
+        await ConsentLogFile.ChooseAsync(site, 1);
+        var gap = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(1, gap.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 4 keuzes: de keuzes 3 t/m 3 van het log zijn niet ondertekend toen zij werden geschreven", gap.Output, StringComparison.Ordinal);
+        Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Error && e.MessageTemplate.Text.Contains("were not signed when written", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rotated_key_signs_from_then_on_and_old_heads_stay_verifiable_with_the_old_public_key()
+    {
+        var oldKey = SigningKeys.New();
+        var newKey = SigningKeys.New();
+        var oldPublic = new string(PemEncoding.Write("PUBLIC KEY", PublicKeyOf(oldKey)));
+        await using var before = new SiteFactory().WithAllServices().With("Consent:SigningKey", oldKey);
+        await ConsentLogFile.ChooseAsync(before, 2);
+
+        await using var after = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices()
+            .With("Consent:SigningKey", newKey).With("Consent:PreviousSigningKeys", oldPublic);
+        await ConsentLogFile.ChooseAsync(after, 2);
+
+        var heads = await ConsentLogFile.HeadsAsync(after);
+        var (oldPrint, newPrint) = (Convert.ToHexStringLower(SHA256.HashData(PublicKeyOf(oldKey))), Convert.ToHexStringLower(SHA256.HashData(PublicKeyOf(newKey))));
+        Assert.Equal([oldPrint, oldPrint, newPrint, newPrint], heads.Select(h => h.KeyFingerprint));
+        var (code, output) = await ConsentLogFile.VerifyAsync(after);
+        Assert.True(code == 0, output);
+        Assert.True(output.IndexOf($"Sleutel {oldPrint}", StringComparison.Ordinal) < output.IndexOf($"Sleutel {newPrint}", StringComparison.Ordinal), output);
+
+        // Published oldest first; an auditor checks the log with that file alone, without any key configured.
+        var published = await (await Visitor.Of(after).SendAsync(HttpMethod.Get, "/.well-known/consent-log-keys.pem")).Content.ReadAsStringAsync();
+        Assert.Equal([oldPrint, newPrint], ConsentLogSigner.PublicKeysIn(published).Select(ConsentLogSigner.FingerprintOf));
+        Assert.Contains($"SHA-256 {newPrint}, in gebruik sinds ", published, StringComparison.Ordinal);
+        var keysFile = Path.Combine(after.DataFolder, "keys.pem");
+        await File.WriteAllTextAsync(keysFile, published);
+        var auditor = await SiteProcess.RunAsync(["consent", "verify", "--keys", keysFile],
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={after.DatabasePath}", ["Consent__SigningKey"] = "" });
+        Assert.True(auditor.ExitCode == 0, auditor.Output);
+        Assert.Contains("intact: 4 keuzes", auditor.Output, StringComparison.Ordinal);
+
+        // Without the old public key configured, the old heads can no longer be trusted.
+        await using var forgot = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices().With("Consent:SigningKey", newKey);
+        var untrusted = await ConsentLogFile.VerifyAsync(forgot);
+        Assert.Equal(1, untrusted.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 1 keuzes: zij is ondertekend met een sleutel", untrusted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_without_a_key_starts_warns_and_every_check_says_the_log_is_unsigned()
+    {
+        await using var site = new SiteFactory().WithAllServices().With("Consent:SigningKey", "");
+        await ConsentLogFile.ChooseAsync(site, 2);
+
+        Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("The consent log is NOT signed", StringComparison.Ordinal));
+        Assert.Empty(await ConsentLogFile.HeadsAsync(site));
+        var (code, output) = await ConsentLogFile.VerifyAsync(site);
+        Assert.Equal(0, code);
+        Assert.Contains("Het toestemmingslog is intact: 2 keuzes en 1 momentopnamen kloppen. Let op: het log is NIET ondertekend", output, StringComparison.Ordinal);
+        Assert.Contains("Let op: het log wordt NIET ondertekend: stel Consent:SigningKeyPath of Consent:SigningKey in.", output, StringComparison.Ordinal);
+
+        await Support.Staff.CreateAsync(site, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(site);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var page = await staff.PageAsync("/beheer/toestemmingen");
+        Assert.Contains("Het toestemmingslog wordt niet ondertekend: er is geen sleutel ingesteld", page.QuerySelector("[data-unsigned]")?.TextContent.Normalized(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_that_is_not_an_EC_P256_private_key_stops_the_start_with_a_message_for_the_operator()
+    {
+        using var rsa = RSA.Create(2048);
+        var path = SiteProcess.NewDatabasePath();
+        var keyFile = Path.Combine(Path.GetDirectoryName(path)!, "sleutel.pem");
+        await File.WriteAllTextAsync(keyFile, rsa.ExportPkcs8PrivateKeyPem());
+
+        var result = await SiteProcess.RunAsync(["consent", "verify"], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = $"Data Source={path}", ["Consent__SigningKey"] = "", ["Consent__SigningKeyPath"] = keyFile,
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("is not a PEM EC P-256 private key", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_without_a_key_makes_one_in_the_users_profile_readable_by_the_user_only()
+    {
+        var profile = Path.GetDirectoryName(SiteProcess.NewDatabasePath())!;
+        await using var site = await RunningSite.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development", ["HOME"] = profile, ["XDG_CONFIG_HOME"] = Path.Combine(profile, ".config"),
+            ["Consent__SigningKey"] = "", ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(profile, "interoffice.db")}",
+        });
+
+        var key = Path.Combine(profile, ".config", "Interoffice", "consent-log-signing-key.pem");
+        Assert.True(File.Exists(key), site.Output);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        }
+
+        var published = await site.Client.GetStringAsync(new Uri("/.well-known/consent-log-keys.pem", UriKind.Relative));
+        Assert.Equal([Convert.ToHexStringLower(SHA256.HashData(PublicKeyOf(await File.ReadAllTextAsync(key))))], ConsentLogSigner.PublicKeysIn(published).Select(ConsentLogSigner.FingerprintOf));
+    }
+
+    private static byte[] PublicKeyOf(string privatePem)
+    {
+        using var key = ECDsa.Create();
+        key.ImportFromPem(privatePem);
+        return key.ExportSubjectPublicKeyInfo();
+    }
+
+    private static async Task<List<string>> HashesAsync(SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).Select(r => r.Hash!).ToListAsync();
+    }
+
+    private static async Task<string> PolicyVersionAsync(SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>().Version;
+    }
+
+    /// <summary>Changes the record with <paramref name="id"/> and seals it and every later record again, writing the file directly.</summary>
+    private static async Task RecomputeFromAsync(SiteFactory site, long id, Action<ConsentRecord> change)
+    {
+        List<ConsentRecord> records;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            records = await scope.ServiceProvider.GetRequiredService<SiteDbContext>().Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+        }
+
+        var at = records.FindIndex(r => r.Id == id);
+        change(records[at]);
+        var previous = at == 0 ? ConsentChain.Genesis : records[at - 1].Hash!;
+        await using var file = new SqliteConnection($"Data Source={site.DatabasePath}");
+        await file.OpenAsync();
+        foreach (var record in records.Skip(at))
+        {
+            ConsentChain.Seal(record, previous);
+            previous = record.Hash!;
+            await using var update = file.CreateCommand();
+            update.CommandText = "UPDATE ConsentRecords SET Analytics = $analytics, PreviousHash = $previous, Hash = $hash WHERE Id = $id";
+            update.Parameters.AddWithValue("$analytics", (object?)record.Analytics ?? DBNull.Value);
+            update.Parameters.AddWithValue("$previous", record.PreviousHash);
+            update.Parameters.AddWithValue("$hash", record.Hash);
+            update.Parameters.AddWithValue("$id", record.Id);
+            await update.ExecuteNonQueryAsync();
+        }
+    }
+}
