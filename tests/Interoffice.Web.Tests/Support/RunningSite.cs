@@ -17,6 +17,8 @@ public sealed class RunningSite : IAsyncDisposable
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(1) };
     }
 
+    private bool disposed;
+
     public HttpClient Client { get; }
 
     /// <summary>What the program wrote so far (its log).</summary>
@@ -64,8 +66,15 @@ public sealed class RunningSite : IAsyncDisposable
         throw new InvalidOperationException($"the site did not start listening; its output:{Environment.NewLine}{log}");
     }
 
+    /// <summary>Kills the program (it is not stopped: nothing is drained), once however often it is called.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         Client.Dispose();
         if (!process.HasExited)
         {

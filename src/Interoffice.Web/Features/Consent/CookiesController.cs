@@ -11,6 +11,9 @@ public sealed class CookiesController(EnabledServices services, ConsentCookie co
     /// <summary>Choices per client address: plenty for a person, a refusal for a flood that would fill the consent log.</summary>
     public const string RateLimitPolicy = "consent-choice";
 
+    /// <summary>What the request log shows for a visitor who closed the connection (nginx's convention).</summary>
+    private const int ClientClosedRequest = 499;
+
     [HttpGet("/cookies")]
     [OutputCache(PolicyName = ConsentPageCache.WithoutChoice)]
     public IActionResult Statement()
@@ -67,7 +70,15 @@ public sealed class CookiesController(EnabledServices services, ConsentCookie co
             decided.method,
             policy.Statement.Version);
         cookie.Write(Response, made);
-        await log.AppendAsync(made, policy, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
+        try
+        {
+            await log.AppendAsync(made, policy, consent.GlobalPrivacyControl, Request.Headers.UserAgent, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The visitor left before the answer: not an error of the site, and the choice is written all the same.
+            return new StatusCodeResult(ClientClosedRequest);
+        }
 
         // From here the request carries the new choice: the consent middleware expires what it refuses or withdraws.
         HttpContext.Features.Set(consent.After(made));

@@ -9,6 +9,11 @@ namespace Interoffice.Web.Infrastructure.Data;
 /// </summary>
 public static class SerializedWrites
 {
+    /// <summary>SQL Server's lock, held by the transaction until it ends; {0} is the resource. A lock not granted in 30 s is an error.</summary>
+    public const string SqlServerLock =
+        "DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000; "
+        + "IF @granted < 0 THROW 51000, 'The application lock was not granted.', 1;";
+
     public static async Task<T> RunSerializedAsync<T>(this SiteDbContext db, string resource, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -26,9 +31,7 @@ public static class SerializedWrites
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             if (db.Database.IsSqlServer())
             {
-                await db.Database.ExecuteSqlAsync(
-                    $"DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000; IF @granted < 0 THROW 51000, 'The application lock was not granted.', 1;",
-                    token);
+                await db.Database.ExecuteSqlRawAsync(SqlServerLock, [resource], token);
             }
 
             var outcome = await work(token);
