@@ -28,7 +28,7 @@ public sealed class ConsentOptions
     public string Revision { get; set; } = "1";
 
     /// <summary>Cookie choices per client address and window; a person makes a handful, a flood gets the Dutch 429 page.</summary>
-    [Range(1, 100000)]
+    [Range(1, 100_000_000)]
     public int ChoiceRateLimitPermits { get; set; } = 30;
 
     [Range(1, 1440)]
