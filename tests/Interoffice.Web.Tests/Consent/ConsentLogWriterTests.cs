@@ -78,6 +78,7 @@ public sealed class ConsentLogWriterTests
         Assert.Equal(0, (await ConsentLogFile.VerifyAsync(site)).ExitCode);
         Assert.True(!site.LogEvents.Any(e => e.Level >= LogEventLevel.Error), string.Join("\n", site.LogEvents.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception?.GetType() + " " + string.Join(",", e.Properties.Select(p => p.Key + "=" + p.Value)))));
         Assert.DoesNotContain(site.LogEvents, e => e.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "500");
+        Assert.Contains(site.LogEvents, e => e.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "499");
     }
 
     [Fact]
