@@ -58,8 +58,8 @@ public static class BackupCommand
             {
                 await from.OpenAsync();
                 await copy.OpenAsync();
-                await ExecuteAsync(from, SqliteSecureDeleteInterceptor.Pragma);
-                await ExecuteAsync(copy, SqliteSecureDeleteInterceptor.Pragma);
+                await ExecuteAsync(from, SqlitePragmas.Pragma);
+                await ExecuteAsync(copy, SqlitePragmas.Pragma);
 
                 // One step: the copy is the database as it stood at one moment, while writers go on in the write-ahead log.
                 from.BackupDatabase(copy);

@@ -8,7 +8,7 @@ namespace Interoffice.Web.Infrastructure.Data;
 
 public static class DataExtensions
 {
-    private static readonly SqliteSecureDeleteInterceptor SecureDelete = new();
+    private static readonly SqlitePragmas Pragmas = new();
     private static readonly StoredLengthGuard Lengths = new();
 
     // Migrate would first compare the model with the migrations' snapshot (built for it, at every start); the tests do
@@ -43,7 +43,7 @@ public static class DataExtensions
                 var sqlite = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
                 // The options are built once (they depend on configuration only), not for every request's context.
                 builder.Services.AddDbContext<SiteDbContext, SqliteSiteDbContext>(
-                    (sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<DatabaseGate>(), SecureDelete, Lengths).ConfigureWarnings(SkipModelCheck),
+                    (sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<DatabaseGate>(), Pragmas, Lengths).ConfigureWarnings(SkipModelCheck),
                     optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:

@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Interoffice.Web.Infrastructure.Data;
 
-/// <summary>Switches on SQLite's <c>secure_delete</c> for every connection the site opens (it is not kept in the file).</summary>
-public sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
+/// <summary>
+/// What SQLite does not keep in the file, set on every connection the site opens: <c>secure_delete</c> (freed space is
+/// overwritten), and a busy timeout, so that a writer meeting another instance's write lock is let in by SQLite within
+/// milliseconds of its release, instead of after Microsoft.Data.Sqlite's pause of 150 ms between tries.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    /// <summary>The pragma, for connections the site opens outside EF Core (the backup verb).</summary>
-    public const string Pragma = "PRAGMA secure_delete = ON;";
+    /// <summary>The pragmas, for connections the site opens outside EF Core (the backup verb).</summary>
+    public const string Pragma = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
