@@ -51,6 +51,38 @@ public sealed class SignedConsentLogTests
         var (code, output) = await ConsentLogFile.VerifyAsync(site);
         Assert.Equal(1, code);
         Assert.Contains("De keten breekt bij de ondertekende kop over 3 keuzes: de keuzes tot daar zijn veranderd of herberekend", output, StringComparison.Ordinal);
+
+        // The heads over the changed records removed too: an auditor with only the published keys still finds it.
+        await ConsentLogFile.TamperAsync(site, "DELETE FROM ConsentLogHeads WHERE Size >= 3");
+        var keys = Path.Combine(site.DataFolder, "keys.pem");
+        await File.WriteAllTextAsync(keys, await (await Visitor.Of(site).SendAsync(HttpMethod.Get, "/.well-known/consent-log-keys.pem")).Content.ReadAsStringAsync());
+        var auditor = await SiteProcess.RunAsync(["consent", "verify", "--keys", keys],
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={site.DatabasePath}", ["Consent__SigningKey"] = "" });
+        Assert.Equal(1, auditor.ExitCode);
+        Assert.Contains("De keten breekt bij de ondertekende kop over 2 keuzes: de 3 keuzes erna zijn door geen handtekening gedekt", auditor.Output, StringComparison.Ordinal);
+
+        // A keys file without a key is refused, not quietly replaced by the database's own keys.
+        await File.WriteAllTextAsync(keys, "<html>Niet gevonden</html>");
+        var empty = await SiteProcess.RunAsync(["consent", "verify", "--keys", keys], new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={site.DatabasePath}" });
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("bevat geen leesbare publieke sleutel", empty.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_log_rewritten_as_if_never_signed_is_found_against_the_anchor_mailed_with_its_first_head()
+    {
+        await using var site = new SiteFactory().WithAllServices();
+        await ConsentLogFile.ChooseAsync(site, 3);
+        var first = System.Text.RegularExpressions.Regex.Match(await AnchorMailAsync(site, "1 keuzes"), "Hash van de kop: ([0-9a-f]{64})").Groups[1].Value;
+
+        // Every head, key and anchor row gone, and every record sealed again in 1.0's format, with one choice changed.
+        await ConsentLogFile.TamperAsync(site, "DELETE FROM ConsentLogHeads; DELETE FROM ConsentLogKeys; DELETE FROM ConsentLogAnchors; UPDATE ConsentRecords SET Format = 1;");
+        await RecomputeFromAsync(site, 1, r => r.Analytics = !r.Analytics);
+
+        Assert.Equal(0, (await ConsentLogFile.VerifyAsync(site)).ExitCode);
+        var against = await ConsentLogFile.VerifyAsync(site, "--anchor", first);
+        Assert.Equal(1, against.ExitCode);
+        Assert.Contains($"Anker {first}: NIET in het log.", against.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,14 +129,11 @@ public sealed class SignedConsentLogTests
         await using var site = new SiteFactory().WithAllServices();
         await ConsentLogFile.ChooseAsync(site, 5);
 
-        // The site started again (a release): the head changed since the last anchor, so it is mailed at start.
+        // The log's first head was mailed at once; the site started again (a release) mails the head, changed since.
+        Assert.Contains("Subject: Anker toestemmingslog: 1 keuzes", await AnchorMailAsync(site, "1 keuzes"), StringComparison.Ordinal);
         await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath }.WithAllServices();
         using var _ = restarted.CreateClient();
-        var mail = await Eventually.ReturnsAsync(
-            () => Task.FromResult(Directory.Exists(restarted.PickupFolder) ? Directory.GetFiles(restarted.PickupFolder, "*.eml").FirstOrDefault() : null),
-            file => file is not null, "the anchor mail is written to the pickup folder");
-        var text = await File.ReadAllTextAsync(mail!);
-        Assert.Contains("Subject: Anker toestemmingslog: 5 keuzes", text, StringComparison.Ordinal);
+        var text = await AnchorMailAsync(restarted, "5 keuzes");
         var anchor = System.Text.RegularExpressions.Regex.Match(text, "Hash van de kop: ([0-9a-f]{64})").Groups[1].Value;
         Assert.Equal((await ConsentLogFile.HeadsAsync(site))[^1].Hash, anchor);
         var anchored = await ConsentLogFile.VerifyAsync(restarted, "--anchor", anchor);
@@ -181,6 +210,22 @@ public sealed class SignedConsentLogTests
         var signed = await ConsentLogFile.VerifyAsync(site);
         Assert.True(signed.ExitCode == 0, signed.Output);
         Assert.Contains("intact: 3 keuzes en 1 momentopnamen kloppen. Ondertekend tot en met keuze 3 van het log", signed.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The anchor mail whose subject names <paramref name="size"/>, from the pickup folder, once it is there.</summary>
+    private static async Task<string> AnchorMailAsync(SiteFactory site, string size)
+    {
+        string? found = null;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                found = Directory.Exists(site.PickupFolder)
+                    ? Directory.GetFiles(site.PickupFolder, "*.eml").Select(File.ReadAllText).FirstOrDefault(t => t.Contains($"Subject: Anker toestemmingslog: {size},", StringComparison.Ordinal))
+                    : null;
+                return found is not null;
+            },
+            $"the anchor mail for {size} is written to the pickup folder");
+        return found!;
     }
 
     internal static byte[] PublicKeyOf(string privatePem)

@@ -38,7 +38,21 @@ public static class ConsentCommands
                 return 2;
             }
 
-            trusted = ConsentLogSigner.PublicKeysIn(await File.ReadAllTextAsync(keysFile)).ToDictionary(ConsentLogSigner.FingerprintOf, k => k, StringComparer.Ordinal);
+            try
+            {
+                trusted = ConsentLogSigner.PublicKeysIn(await File.ReadAllTextAsync(keysFile)).DistinctBy(ConsentLogSigner.FingerprintOf).ToDictionary(ConsentLogSigner.FingerprintOf, k => k, StringComparer.Ordinal);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                trusted = [];
+            }
+
+            if (trusted.Count == 0)
+            {
+                // Never fall back to the database's own keys when the auditor meant to give theirs.
+                await error.WriteLineAsync($"{keysFile} bevat geen leesbare publieke sleutel (-----BEGIN PUBLIC KEY-----).");
+                return 2;
+            }
         }
 
         if (anchor is not null && !IsHash(anchor))
@@ -89,7 +103,8 @@ public static class ConsentCommands
         }
 
         await error.WriteLineAsync(verdict.AnchorAt is null
-            ? $"Anker {anchor}: NIET in het log. Keuzes tot en met het anker zijn verwijderd of veranderd."
+            ? $"Anker {anchor}: NIET in het log. Keuzes tot en met het anker zijn verwijderd of veranderd"
+                + (verdict.RemovedByRetention > 0 ? $", of het anker is ouder dan het begin van het log (na {verdict.RemovedByRetention} keuzes die na de bewaartermijn zijn verwijderd)." : ".")
             : $"Anker {anchor}: staat bij keuze {verdict.AnchorAt}, maar het log is niet intact.");
         return 1;
     }

@@ -9,14 +9,36 @@ using Microsoft.Extensions.Options;
 namespace Interoffice.Web.Features.Consent;
 
 /// <summary>
-/// Mails the current signed head to Consent:AnchorTo (default Contact:NotifyTo) at start when it changed since the last
-/// anchor, and once a day: the staff mailbox keeps it outside the database, so that cutting off the log up to an
-/// anchor is found by <c>consent verify --anchor HASH</c>. Instances share the schedule through the anchors table.
+/// Mails the current signed head to Consent:AnchorTo (default Contact:NotifyTo): as soon as a log has its first head,
+/// at start when it changed since the last anchor, and once a day. The staff mailbox keeps it outside the database, so
+/// that cutting off or rewriting the log up to an anchor is found by <c>consent verify --anchor HASH</c>, even with every
+/// head and key removed from the database. Instances share the schedule through the anchors table.
 /// </summary>
-public sealed partial class ConsentLogAnchoring(IServiceScopeFactory scopes, DatabaseGate database, TimeProvider time, IOptions<ConsentOptions> options, IConfiguration configuration, ILogger<ConsentLogAnchoring> logger)
+public sealed partial class ConsentLogAnchoring(IServiceScopeFactory scopes, DatabaseGate database, ConsentLogSigner signer, TimeProvider time, IOptions<ConsentOptions> options, IConfiguration configuration, ILogger<ConsentLogAnchoring> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Daily = TimeSpan.FromHours(24);
+
+    private readonly SemaphoreSlim wake = new(0, 1);
+
+    // Once an anchor exists the daily schedule is enough; until then every signed head may be the first.
+    private volatile bool anchored;
+
+    /// <summary>Called by the writer after each signed commit: the log's first head is anchored at once.</summary>
+    public void HeadSigned()
+    {
+        if (signer.IsSigning && !anchored && wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already woken.
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +58,7 @@ public sealed partial class ConsentLogAnchoring(IServiceScopeFactory scopes, Dat
                 LogFailed(logger, ex);
             }
 
-            await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
+            await wake.WaitAsync(TimeSpan.FromHours(1), stoppingToken);
         }
     }
 
@@ -52,20 +74,34 @@ public sealed partial class ConsentLogAnchoring(IServiceScopeFactory scopes, Dat
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        return await db.RunSerializedAsync(ConsentLogBatch.WriterLock, async token =>
+        async Task<(ConsentLogHead? Head, bool Due)> DueAsync(CancellationToken token)
         {
             var head = await ConsentQueries.LastHead(db).FirstOrDefaultAsync(token);
             var last = await db.Set<ConsentLogAnchor>().AsNoTracking().OrderByDescending(a => a.Id).FirstOrDefaultAsync(token);
             var now = time.GetUtcNow().UtcDateTime;
             var due = head is not null && (last is null || (atStart ? last.Hash != head.Hash : now - last.MailedAt >= Daily - TimeSpan.FromMinutes(5)));
+            anchored |= last is not null;
+            return (head, due);
+        }
+
+        // Read first without the writers' lock: most wake-ups find nothing due.
+        if (!(await DueAsync(cancellationToken)).Due)
+        {
+            return null;
+        }
+
+        return await db.RunSerializedAsync(ConsentLogBatch.WriterLock, async token =>
+        {
+            var (head, due) = await DueAsync(token);
             if (!due)
             {
                 return null;
             }
 
             outbox.Queue(Mail(head!, to));
-            db.Add(new ConsentLogAnchor { Size = head!.Size, Hash = head.Hash, MailedTo = to, MailedAt = now });
+            db.Add(new ConsentLogAnchor { Size = head!.Size, Hash = head.Hash, MailedTo = to, MailedAt = time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(token);
+            anchored = true;
             LogAnchored(logger, head.Size, head.Hash);
             return head;
         }, cancellationToken);

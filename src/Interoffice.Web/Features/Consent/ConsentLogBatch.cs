@@ -18,8 +18,15 @@ public sealed partial class ConsentLogBatch(SiteDbContext db, ConsentLogSigner s
         ArgumentNullException.ThrowIfNull(records);
         db.Database.AutoSavepointsEnabled = false;
         var shown = policies.DistinctBy(p => p.Version).ToList();
+        string? attempted = null;
         await db.RunSerializedAsync(WriterLock, async token =>
         {
+            // SQL Server retries a transaction whose commit reported a transient error: it may have been committed.
+            if (attempted is not null && await db.Set<ConsentRecord>().AnyAsync(r => r.Hash == attempted, token))
+            {
+                return 0;
+            }
+
             foreach (var policy in shown)
             {
                 await StoreSnapshotAsync(policy, token);
@@ -35,6 +42,7 @@ public sealed partial class ConsentLogBatch(SiteDbContext db, ConsentLogSigner s
                 previous = record.Hash!;
             }
 
+            attempted = previous;
             if (signer.IsSigning && records.Count > 0)
             {
                 await RegisterKeyAsync(token);

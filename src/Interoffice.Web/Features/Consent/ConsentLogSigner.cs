@@ -162,10 +162,17 @@ public sealed partial class ConsentLogSigner : IDisposable
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var made = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            File.WriteAllText(path, made.ExportPkcs8PrivateKeyPem());
+
+            // Readable by the user only from the moment it exists.
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, create))
+            {
+                file.Write(made.ExportPkcs8PrivateKeyPem());
             }
 
             LogDevelopmentKeyMade(logger, path);

@@ -46,7 +46,7 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             };
 
         var pems = fromDatabase ? keys.GroupBy(k => k.Fingerprint).ToDictionary(g => g.Key, g => g.First().PublicKeyPem, StringComparer.Ordinal) : trusted;
-        if (HeadBreak(heads, pems) is { } badHead)
+        if (HeadBreak(heads, pems, null) is { } badHead)
         {
             return Verdict(badHead);
         }
@@ -57,24 +57,50 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             return Verdict(ChainBreak.AtHead(removed, "zij past niet bij de laatste keuze die na de bewaartermijn is verwijderd"));
         }
 
+        // The hashes after the last head read above, for the heads of commits made while the records are read.
+        var known = heads.Count > 0 ? heads[^1].Size : removed;
+        var tail = new Dictionary<long, string>();
+        var (lastId, laterFormat) = (0L, false);
         await foreach (var record in db.Set<ConsentRecord>().AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (RecordBreak(record, expected, count == 0 && start is null, snapshots, tampered) is { } reason)
+            if (RecordBreak(record, expected, count == 0 && start is null, laterFormat, snapshots, tampered) is { } reason)
             {
                 return Verdict(new ChainBreak(record.Id, record.RecordedAt, null, reason));
             }
 
-            expected = record.Hash!;
+            (expected, lastId, laterFormat) = (record.Hash!, record.Id, laterFormat || record.Format != 1);
             count++;
             if (bySize.TryGetValue(removed + count, out var head) && head.Hash != expected)
             {
-                return Verdict(ChainBreak.AtHead(head.Size, "de keuzes tot daar zijn veranderd of herberekend: de keuze op die plaats heeft een andere hash dan de handtekening dekt"));
+                return Verdict(ChainBreak.AtHead(head.Size, Recomputed));
+            }
+
+            if (removed + count > known)
+            {
+                tail[removed + count] = expected;
             }
 
             anchorAt ??= record.Hash == anchor ? removed + count : null;
         }
 
         var size = removed + count;
+
+        // A head commits with its records, so every record read has its head by now; a head past them belongs to a
+        // commit made after the walk only if records followed it.
+        var later = await db.Set<ConsentLogHead>().AsNoTracking().Where(h => h.Size > known).OrderBy(h => h.Size).ToListAsync(cancellationToken);
+        var followed = later.Count > 0 && await db.Set<ConsentRecord>().AnyAsync(r => r.Id > lastId, cancellationToken);
+        later = [.. later.Where(h => h.Size <= size || !followed)];
+        if (HeadBreak(later, pems, heads.LastOrDefault()) is { } badLater)
+        {
+            return Verdict(badLater);
+        }
+
+        if (later.FirstOrDefault(h => tail.TryGetValue(h.Size, out var hash) && hash != h.Hash) is { } mismatch)
+        {
+            return Verdict(ChainBreak.AtHead(mismatch.Size, Recomputed));
+        }
+
+        heads.AddRange(later);
         if (tampered.Count > 0)
         {
             return Verdict(new ChainBreak(null, null, tampered.Order(StringComparer.Ordinal).First(), "haar inhoud past niet meer bij haar hash: zij is veranderd"));
@@ -85,16 +111,19 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             return Verdict(ChainBreak.AtHead(heads[^1].Size, $"het log houdt op na {size} keuzes: de nieuwste keuzes zijn verwijderd"));
         }
 
+        // Once the log has been signed, a record no head covers was written past the site (or its head was removed).
         var uncovered = size - (heads.Count > 0 ? heads[^1].Size : removed);
-        if (uncovered > 0 && signer.IsSigning && (heads.Count > 0 || keys.Count > 0))
+        if (uncovered > 0 && (heads.Count > 0 || keys.Count > 0))
         {
-            return Verdict(ChainBreak.AtHead(heads.Count > 0 ? heads[^1].Size : 0, $"de {uncovered} keuzes erna zijn door geen handtekening gedekt: zij zijn buiten de site om geschreven of de koppen zijn verwijderd"));
+            return Verdict(ChainBreak.AtHead(heads.Count > 0 ? heads[^1].Size : 0, $"de {uncovered} keuzes erna zijn door geen handtekening gedekt: zij zijn buiten de site om geschreven, de koppen zijn verwijderd, of de site schreef ze zonder sleutel"));
         }
 
         return Verdict(null, signer.IsSigning ? 0 : uncovered);
     }
 
-    private static string? RecordBreak(ConsentRecord record, string expected, bool first, Dictionary<string, string> snapshots, HashSet<string> tampered)
+    private const string Recomputed = "de keuzes tot daar zijn veranderd of herberekend: de keuze op die plaats heeft een andere hash dan de handtekening dekt";
+
+    private static string? RecordBreak(ConsentRecord record, string expected, bool first, bool afterLaterFormat, Dictionary<string, string> snapshots, HashSet<string> tampered)
     {
         // Every record is sealed when it is written: one without its hash or its link was written past the site or had its seal wiped.
         if (record.Hash is null || record.PreviousHash is null)
@@ -114,15 +143,20 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             return "de inhoud van deze keuze past niet bij haar hash: zij is veranderd";
         }
 
+        // Version 1.0 wrote format 1 only, and stopped before a later version began.
+        if (record.Format == 1 && afterLaterFormat)
+        {
+            return "zij staat in de vorm van versie 1.0 na keuzes van een latere versie: zij is herschreven, of een 1.0-instantie schreef nog mee";
+        }
+
         return !snapshots.ContainsKey(record.PolicyVersion) ? $"de momentopname {record.PolicyVersion} waaronder zij is gemaakt ontbreekt"
             : tampered.Contains(record.PolicyVersion) ? $"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"
             : null;
     }
 
     /// <summary>A head whose signature fails, whose key is not trusted, or that does not start where the head before it ended.</summary>
-    private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, IReadOnlyDictionary<string, string> pems)
+    private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, IReadOnlyDictionary<string, string> pems, ConsentLogHead? previous)
     {
-        ConsentLogHead? previous = null;
         foreach (var head in heads)
         {
             if (!pems.TryGetValue(head.KeyFingerprint, out var pem) || ConsentLogSigner.FingerprintOf(pem) != head.KeyFingerprint)

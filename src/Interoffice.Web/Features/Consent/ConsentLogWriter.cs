@@ -7,7 +7,7 @@ namespace Interoffice.Web.Features.Consent;
 /// signed head (<see cref="ConsentLogBatch"/>), and only then answers each request. Choices never wait on each other's
 /// commit, no lock is held across requests, and what was answered is durable. Stopping drains what was accepted.
 /// </summary>
-public sealed partial class ConsentLogWriter(IServiceScopeFactory scopes, ILogger<ConsentLogWriter> logger) : BackgroundService
+public sealed partial class ConsentLogWriter(IServiceScopeFactory scopes, ConsentLogAnchoring anchoring, ILogger<ConsentLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
 
@@ -46,6 +46,7 @@ public sealed partial class ConsentLogWriter(IServiceScopeFactory scopes, ILogge
                 await scope.ServiceProvider.GetRequiredService<ConsentLogBatch>()
                     .WriteAsync([.. batch.Select(p => p.Record)], batch.Select(p => p.Policy), CancellationToken.None);
                 batch.ForEach(p => p.Done.TrySetResult());
+                anchoring.HeadSigned();
             }
             catch (Exception ex)
             {

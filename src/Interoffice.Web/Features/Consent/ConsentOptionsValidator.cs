@@ -34,9 +34,23 @@ internal sealed class ConsentOptionsValidator : IValidateOptions<ConsentOptions>
         {
             yield return $"Consent:PreviousSigningKeysPath '{options.PreviousSigningKeysPath}' does not exist.";
         }
-        else if (!string.IsNullOrWhiteSpace(options.PreviousSigningKeys) && !ConsentLogSigner.PublicKeysIn(options.PreviousSigningKeys).Any())
+        else if ((options.PreviousSigningKeys ?? (string.IsNullOrWhiteSpace(options.PreviousSigningKeysPath) ? null : File.ReadAllText(options.PreviousSigningKeysPath))) is { } pem
+            && !string.IsNullOrWhiteSpace(pem) && ReadablePublicKeys(pem) is not > 0)
         {
-            yield return "Consent:PreviousSigningKeys holds no PEM public key (-----BEGIN PUBLIC KEY-----).";
+            yield return "Consent:PreviousSigningKeys(Path) holds no readable PEM public key (-----BEGIN PUBLIC KEY-----).";
+        }
+    }
+
+    /// <summary>How many public keys the text holds, or null when one of them cannot be read.</summary>
+    private static int? ReadablePublicKeys(string pem)
+    {
+        try
+        {
+            return ConsentLogSigner.PublicKeysIn(pem).Select(ConsentLogSigner.FingerprintOf).Count();
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return null;
         }
     }
 

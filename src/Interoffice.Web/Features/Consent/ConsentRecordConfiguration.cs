@@ -21,7 +21,7 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         // Rows written by 1.0 (and by a 1.0 instance during a rolling release) are format 1.
         builder.Property(r => r.Format).HasDefaultValue(1);
 
-        // One successor per record: two instances appending at once cannot fork the chain; the second one retries.
+        // One successor per record: the last guard against a fork, should two writers ever append at once.
         builder.HasIndex(r => r.PreviousHash).IsUnique();
     }
 }
