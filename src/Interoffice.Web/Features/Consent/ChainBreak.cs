@@ -11,10 +11,16 @@ public sealed record ChainBreak(long? RecordId, DateTime? RecordedAt, string? Sn
 {
     public long? HeadSize { get; init; }
 
+    /// <summary>The break is where the log starts after retention.</summary>
+    public bool AtLogStart { get; init; }
+
     public static ChainBreak AtHead(long size, string reason) => new(null, null, null, reason) { HeadSize = size };
+
+    public static ChainBreak AtStart(string reason) => new(null, null, null, reason) { AtLogStart = true };
 
     public string Describe() => (RecordId, HeadSize) switch
     {
+        _ when AtLogStart => $"het begin van het log: {Reason}",
         ({ } id, _) => $"keuze {id} (van {DutchTime.Format(RecordedAt!.Value, "d MMMM yyyy HH:mm:ss")} Nederlandse tijd): {Reason}",
         (_, { } size) => $"de ondertekende kop over {size} keuzes: {Reason}",
         _ => $"momentopname {SnapshotHash}: {Reason}",

@@ -8,7 +8,7 @@ namespace Interoffice.Web.Features.Consent;
 /// Appends the proof of every choice to the signed, chained log (through this instance's <see cref="ConsentLogWriter"/>),
 /// with the snapshot of what the visitor was shown, and deletes proof past its retention from the oldest end.
 /// </summary>
-public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicyProvider policy, ConsentLogWriter writer, ConsentLogBatch batch, IOptions<ConsentOptions> options, ILogger<ConsentLog> logger) : IRetentionTask
+public sealed partial class ConsentLog(SiteDbContext db, EnabledServices services, ConsentPolicyProvider policy, ConsentLogWriter writer, ConsentLogBatch batch, ConsentLogSigner signer, IOptions<ConsentOptions> options, ILogger<ConsentLog> logger) : IRetentionTask
 {
     /// <summary>Appends a choice made under <paramref name="current"/> (whose hash is the choice's policy version); returns once it is durable.</summary>
     public Task AppendAsync(ConsentChoice choice, ConsentPolicy current, bool globalPrivacyControl, string? userAgent, CancellationToken cancellationToken)
@@ -78,9 +78,19 @@ public sealed partial class ConsentLog(SiteDbContext db, EnabledServices service
                 await db.SaveChangesAsync(ct);
             }
 
+            // Signed like a head: only retention, which holds the key, can say where the log now starts.
+            db.ChangeTracker.Clear();
+            var start = await db.Set<ConsentLogStart>().SingleAsync(ct);
+            if (signer.IsSigning)
+            {
+                start.SignedAt = ConsentChain.Seconds(now.UtcDateTime);
+                start.KeyFingerprint = signer.Fingerprint;
+                start.Signature = signer.Sign(ConsentLogStart.StatementOf(start.RemovedCount, start.RemovedThroughHash, start.RemovedThroughAt, start.SignedAt.Value, signer.Fingerprint!));
+                await db.SaveChangesAsync(ct);
+            }
+
             // Heads of removed records only go with them; the one at the new start still names its hash.
-            var removedCount = await db.Set<ConsentLogStart>().AsNoTracking().Select(s => s.RemovedCount).SingleAsync(ct);
-            await ConsentQueries.HeadsBefore(db, removedCount).ExecuteDeleteAsync(ct);
+            await ConsentQueries.HeadsBefore(db, start.RemovedCount).ExecuteDeleteAsync(ct);
             return await ConsentQueries.Through(db, lastRemoved.Id).ExecuteDeleteAsync(ct);
         }, cancellationToken);
         if (deleted > 0)

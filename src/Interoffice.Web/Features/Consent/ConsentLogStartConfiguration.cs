@@ -11,5 +11,7 @@ internal sealed class ConsentLogStartConfiguration : IEntityTypeConfiguration<Co
         builder.ToTable("ConsentLogStart");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.RemovedThroughHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(s => s.KeyFingerprint).HasMaxLength(64).IsUnicode(false);
+        builder.Property(s => s.Signature).HasMaxLength(120).IsUnicode(false);
     }
 }

@@ -51,6 +51,11 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             return Verdict(badHead);
         }
 
+        if (start is not null && heads.Count > 0 && heads[0].From <= removed + 1 && !StartSigned(start, pems))
+        {
+            return Verdict(ChainBreak.AtStart($"het is niet door de site ondertekend (het zegt dat {removed} keuzes na de bewaartermijn zijn verwijderd): de oudste keuzes zijn buiten de bewaartermijn om verwijderd"));
+        }
+
         var bySize = heads.ToDictionary(h => h.Size);
         if (bySize.TryGetValue(removed, out var atStart) && atStart.Hash != expected)
         {
@@ -153,6 +158,12 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
             : tampered.Contains(record.PolicyVersion) ? $"de momentopname {record.PolicyVersion} waaronder zij is gemaakt is veranderd (haar inhoud past niet meer bij haar hash)"
             : null;
     }
+
+    /// <summary>Retention signs where the log starts once it is signed at all; an unsigned or forged start is someone else's.</summary>
+    private static bool StartSigned(ConsentLogStart start, IReadOnlyDictionary<string, string> pems) =>
+        start is { Signature: not null, KeyFingerprint: not null, SignedAt: { } signedAt }
+        && pems.TryGetValue(start.KeyFingerprint, out var pem)
+        && ConsentLogSigner.Verify(pem, ConsentLogStart.StatementOf(start.RemovedCount, start.RemovedThroughHash, start.RemovedThroughAt, signedAt, start.KeyFingerprint), start.Signature);
 
     /// <summary>A head whose signature fails, whose key is not trusted, or that does not start where the head before it ended.</summary>
     private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, IReadOnlyDictionary<string, string> pems, ConsentLogHead? previous)

@@ -128,6 +128,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<long>("RemovedCount")
                         .HasColumnType("bigint");
 
@@ -142,6 +147,14 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<long>("RemovedThroughId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(120)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(120)");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 

@@ -117,6 +117,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RemovedCount")
                         .HasColumnType("INTEGER");
 
@@ -131,6 +136,14 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long>("RemovedThroughId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(120)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSiteDbContext))]
-    [Migration("20261206110422_SignedConsentLog")]
+    [Migration("20261206122236_SignedConsentLog")]
     partial class SignedConsentLog
     {
         /// <inheritdoc />
@@ -120,6 +120,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RemovedCount")
                         .HasColumnType("INTEGER");
 
@@ -134,6 +139,14 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long>("RemovedThroughId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(120)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

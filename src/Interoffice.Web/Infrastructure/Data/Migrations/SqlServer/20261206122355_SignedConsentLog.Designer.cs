@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSiteDbContext))]
-    [Migration("20261206110441_SignedConsentLog")]
+    [Migration("20261206122355_SignedConsentLog")]
     partial class SignedConsentLog
     {
         /// <inheritdoc />
@@ -131,6 +131,11 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<long>("RemovedCount")
                         .HasColumnType("bigint");
 
@@ -145,6 +150,14 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<long>("RemovedThroughId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(120)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(120)");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 

@@ -18,6 +18,28 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 1);
 
+            migrationBuilder.AddColumn<string>(
+                name: "KeyFingerprint",
+                table: "ConsentLogStart",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Signature",
+                table: "ConsentLogStart",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SignedAt",
+                table: "ConsentLogStart",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ConsentLogAnchors",
                 columns: table => new
@@ -89,6 +111,18 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Format",
                 table: "ConsentRecords");
+
+            migrationBuilder.DropColumn(
+                name: "KeyFingerprint",
+                table: "ConsentLogStart");
+
+            migrationBuilder.DropColumn(
+                name: "Signature",
+                table: "ConsentLogStart");
+
+            migrationBuilder.DropColumn(
+                name: "SignedAt",
+                table: "ConsentLogStart");
         }
     }
 }
