@@ -65,16 +65,37 @@ public sealed partial class ConsentLogSigner : IDisposable
     /// <summary>Whether <paramref name="signature"/> (Base64 DER) is the key's signature of <paramref name="statement"/>.</summary>
     public static bool Verify(string publicKeyPem, string statement, string signature)
     {
+        using var key = PublicKey(publicKeyPem);
+        return key is not null && Verify(key, statement, signature);
+    }
+
+    public static bool Verify(ECDsa key, string statement, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(statement);
         try
         {
-            using var verifier = ECDsa.Create();
-            verifier.ImportFromPem(publicKeyPem);
-            return verifier.VerifyData(Encoding.UTF8.GetBytes(statement), Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            return key.VerifyData(Encoding.UTF8.GetBytes(statement), Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A public key read from PEM, or null for text that holds none.</summary>
+    public static ECDsa? PublicKey(string publicKeyPem)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(publicKeyPem);
+            return key;
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            key.Dispose();
+            return null;
         }
     }
 

@@ -168,29 +168,47 @@ public sealed class ConsentLogVerifier(SiteDbContext db, PrivacyStatementProvide
     /// <summary>A head whose signature fails, whose key is not trusted, or that does not start where the head before it ended.</summary>
     private static ChainBreak? HeadBreak(List<ConsentLogHead> heads, IReadOnlyDictionary<string, string> pems, ConsentLogHead? previous)
     {
-        foreach (var head in heads)
+        // Each key is read once per walk, not once per head: a log has a head per commit.
+        var keys = new Dictionary<string, System.Security.Cryptography.ECDsa?>(StringComparer.Ordinal);
+        try
         {
-            if (!pems.TryGetValue(head.KeyFingerprint, out var pem) || ConsentLogSigner.FingerprintOf(pem) != head.KeyFingerprint)
+            foreach (var head in heads)
             {
-                return ChainBreak.AtHead(head.Size, $"zij is ondertekend met een sleutel ({head.KeyFingerprint[..Math.Min(16, head.KeyFingerprint.Length)]}…) die niet als sleutel van dit log is ingesteld (Consent:SigningKey of Consent:PreviousSigningKeys)");
+                if (!keys.TryGetValue(head.KeyFingerprint, out var key))
+                {
+                    key = pems.TryGetValue(head.KeyFingerprint, out var pem) ? ConsentLogSigner.PublicKey(pem) : null;
+                    keys[head.KeyFingerprint] = key is not null && ConsentLogSigner.FingerprintOf(key) == head.KeyFingerprint ? key : null;
+                }
+
+                if (keys[head.KeyFingerprint] is not { } trusted)
+                {
+                    return ChainBreak.AtHead(head.Size, $"zij is ondertekend met een sleutel ({head.KeyFingerprint[..Math.Min(16, head.KeyFingerprint.Length)]}…) die niet als sleutel van dit log is ingesteld (Consent:SigningKey of Consent:PreviousSigningKeys)");
+                }
+
+                if (!ConsentLogSigner.Verify(trusted, head.Statement, head.Signature))
+                {
+                    return ChainBreak.AtHead(head.Size, "haar handtekening klopt niet: de kop is veranderd of vervalst");
+                }
+
+                if (previous is not null && head.From != previous.Size + 1)
+                {
+                    return ChainBreak.AtHead(head.Size, head.From > previous.Size + 1
+                        ? $"de keuzes {previous.Size + 1} t/m {head.From - 1} van het log zijn niet ondertekend toen zij werden geschreven (buiten de site om, of ondertekende koppen zijn verwijderd)"
+                        : "zij begint niet waar de kop ervoor eindigt");
+                }
+
+                previous = head;
             }
 
-            if (!ConsentLogSigner.Verify(pem, head.Statement, head.Signature))
-            {
-                return ChainBreak.AtHead(head.Size, "haar handtekening klopt niet: de kop is veranderd of vervalst");
-            }
-
-            if (previous is not null && head.From != previous.Size + 1)
-            {
-                return ChainBreak.AtHead(head.Size, head.From > previous.Size + 1
-                    ? $"de keuzes {previous.Size + 1} t/m {head.From - 1} van het log zijn niet ondertekend toen zij werden geschreven (buiten de site om, of ondertekende koppen zijn verwijderd)"
-                    : "zij begint niet waar de kop ervoor eindigt");
-            }
-
-            previous = head;
+            return null;
         }
-
-        return null;
+        finally
+        {
+            foreach (var key in keys.Values)
+            {
+                key?.Dispose();
+            }
+        }
     }
 
     /// <summary>A snapshot names a version of the privacy statement whose published text is no longer what it was.</summary>
