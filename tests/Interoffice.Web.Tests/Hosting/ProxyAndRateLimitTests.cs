@@ -67,6 +67,26 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forwarded_requests_without_a_configured_proxy_are_logged_once_and_shown_to_staff_as_one_shared_limit()
+    {
+        await using var unproxied = new SiteFactory();
+        await SignInAsync(unproxied, from: "10.0.0.2", forwardedFor: "203.0.113.20");
+        await SignInAsync(unproxied, from: "10.0.0.2", forwardedFor: "203.0.113.21");
+
+        Assert.Single(unproxied.LogEvents, e => e.Level == Serilog.Events.LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("Requests carry X-Forwarded-For but no proxy is configured", StringComparison.Ordinal));
+        await Support.Staff.CreateAsync(unproxied, "sanne@interoffice.nl");
+        using var staff = Visitor.Of(unproxied);
+        using var signedIn = await Support.Staff.SignInAsync(staff, "sanne@interoffice.nl");
+        var page = await staff.PageAsync("/beheer/toestemmingen");
+        Assert.Equal("De site staat achter een proxy die niet is ingesteld: alle bezoekers delen één limiet. Stel ForwardedHeaders:KnownProxies in op het adres van de proxy.",
+            page.QuerySelector("[data-unconfigured-proxy]")?.TextContent.Normalized());
+
+        // Behind the configured proxy the same requests are believed, and nothing is said.
+        await SignInAsync(from: Proxy, forwardedFor: "203.0.113.22");
+        Assert.DoesNotContain(site.LogEvents, e => e.MessageTemplate.Text.StartsWith("Requests carry X-Forwarded-For", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Addresses_in_one_IPv6_64_share_a_limit()
     {
         for (var i = 0; i < 3; i++)
@@ -165,6 +185,7 @@ public sealed class ProxyAndRateLimitTests : IAsyncLifetime
             context.Request.Host = new HostString("www.interoffice.nl");
             context.Request.ContentType = "application/x-www-form-urlencoded";
             context.Request.Body = new MemoryStream("Choice=niets"u8.ToArray());
+            context.Request.Headers["Sec-Fetch-Site"] = "same-origin";
             context.Connection.RemoteIpAddress = IPAddress.Parse(from);
             if (forwardedFor is not null)
             {

@@ -72,6 +72,15 @@ public static class HostingExtensions
         {
             app.UseForwardedHeaders();
         }
+        else
+        {
+            var proxy = app.Services.GetRequiredService<UnconfiguredProxy>();
+            app.Use((context, next) =>
+            {
+                proxy.Notice(context.Request);
+                return next(context);
+            });
+        }
 
         if (!app.Environment.IsDevelopment())
         {

@@ -13,6 +13,7 @@ public static class ProxyExtensions
             .BindConfiguration(ProxyOptions.SectionName)
             .Validate(o => o.IsValid(), "ForwardedHeaders:KnownProxies must hold IP addresses and ForwardedHeaders:KnownNetworks networks such as 10.0.0.0/24.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<UnconfiguredProxy>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((o, proxies) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
