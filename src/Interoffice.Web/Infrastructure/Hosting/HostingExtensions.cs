@@ -94,6 +94,7 @@ public static class HostingExtensions
         app.UseRouting();
 
         app.UseSiteRequestLogging();
+        app.UseLowerCasePaths();
         app.UseResponseCompression();
         app.UseSecurityHeaders();
 
