@@ -51,6 +51,11 @@ public static class ConsentChain
         record.Hash = HashOf(record, previousHash);
     }
 
+    /// <summary>How every time in a hashed or signed text is written: UTC to the second.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public static string TimeText(DateTime utc) => Seconds(utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
+
     /// <summary>Records are kept to the second: the stored value and the hashed value are the same on every provider.</summary>
     public static DateTime Seconds(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
@@ -59,7 +64,7 @@ public static class ConsentChain
     private static object?[] Fields(ConsentRecord record) =>
     [
         record.ConsentId,
-        Seconds(record.RecordedAt).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        TimeText(record.RecordedAt),
         record.PolicyVersion,
         record.Method.ToString(),
         record.Analytics,

@@ -81,7 +81,7 @@ public static class ConsentEvidenceCheck
             return "het pad van haar hash komt niet uit op de hash en de grootte van de ondertekende kop";
         }
 
-        var signedAt = DateTime.ParseExact(head.SignedAt, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        var signedAt = DateTime.ParseExact(head.SignedAt, ConsentChain.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         if (head.Statement != ConsentLogHead.StatementOf(head.From, head.Size, head.Hash, signedAt, head.KeyFingerprint) || head.From > record.Position)
         {
             return "de ondertekende tekst (statement) is niet die van deze kop";
@@ -105,7 +105,7 @@ public static class ConsentEvidenceCheck
         var recordedAt = DateTimeOffset.Parse(record.RecordedAt, CultureInfo.InvariantCulture).UtcDateTime;
         object?[] shown =
         [
-            ConsentChain.ContentFormat, consentId, recordedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), record.PolicyVersion,
+            ConsentChain.ContentFormat, consentId, ConsentChain.TimeText(recordedAt), record.PolicyVersion,
             record.Method, record.Analytics, record.Tracking, record.Social, record.Advertising, record.GlobalPrivacyControl, record.BrowserFamily,
         ];
         return JsonSerializer.Serialize(shown) == JsonSerializer.Serialize(fields) ? null : "de getoonde velden zijn niet de velden in contentInput";

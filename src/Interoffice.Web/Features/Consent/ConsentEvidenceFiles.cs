@@ -76,6 +76,6 @@ public sealed class ConsentEvidenceFiles(SiteDbContext db, ConsentLogVerifier ve
         }
 
         return ([.. following.Select(ConsentChain.ContentHash)],
-            new EvidenceHead(head.From, head.Size, head.Hash, head.SignedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), head.KeyFingerprint, head.Statement, head.Signature));
+            new EvidenceHead(head.From, head.Size, head.Hash, ConsentChain.TimeText(head.SignedAt), head.KeyFingerprint, head.Statement, head.Signature));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Interoffice.Web.Features.Consent;
@@ -32,7 +31,7 @@ public sealed class ConsentLogHead
     /// <summary>What is signed: a compact JSON array of ASCII text (docs/consent-log.md).</summary>
     public static string StatementOf(long from, long size, string hash, DateTime signedAt, string keyFingerprint) =>
         JsonSerializer.Serialize<object[]>(
-            [StatementFormat, from, size, hash, signedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), keyFingerprint]);
+            [StatementFormat, from, size, hash, ConsentChain.TimeText(signedAt), keyFingerprint]);
 
     public string Statement => StatementOf(From, Size, Hash, SignedAt, KeyFingerprint);
 }

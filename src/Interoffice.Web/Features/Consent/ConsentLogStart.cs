@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Interoffice.Web.Features.Consent;
@@ -34,7 +33,5 @@ public sealed class ConsentLogStart
     public string? Signature { get; set; }
 
     public static string StatementOf(long removedCount, string removedThroughHash, DateTime removedThroughAt, DateTime signedAt, string keyFingerprint) =>
-        JsonSerializer.Serialize<object[]>([StatementFormat, removedCount, removedThroughHash, Time(removedThroughAt), Time(signedAt), keyFingerprint]);
-
-    private static string Time(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        JsonSerializer.Serialize<object[]>([StatementFormat, removedCount, removedThroughHash, ConsentChain.TimeText(removedThroughAt), ConsentChain.TimeText(signedAt), keyFingerprint]);
 }
