@@ -27,6 +27,18 @@ public sealed class Visitor : IDisposable
         return new Visitor(client, cookies);
     }
 
+    /// <summary>
+    /// A visitor of a site on a real server (<see cref="WebApplicationFactory{T}.UseKestrel()"/>): the requests go to
+    /// <paramref name="server"/> over loopback, while the browser's view (address, Host, cookie jar) stays the public one.
+    /// </summary>
+    public static Visitor OnServer(Uri server, string address = "https://www.interoffice.nl")
+    {
+        var cookies = new CookieContainer();
+        var toServer = new ToServer(server) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } };
+        var client = new HttpClient(new CookieJar(cookies) { InnerHandler = toServer }) { BaseAddress = new Uri(address) };
+        return new Visitor(client, cookies);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
@@ -80,6 +92,26 @@ public sealed class Visitor : IDisposable
         Cookies.GetAllCookies().FirstOrDefault(c => c.Name == name && !c.Expired)?.Value;
 
     public void Dispose() => Client.Dispose();
+
+    /// <summary>Sends a request for the public address to the server's loopback address, with the public Host.</summary>
+    private sealed class ToServer(Uri server) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var asked = request.RequestUri!;
+            request.Headers.Host = asked.Authority;
+            request.RequestUri = new UriBuilder(server) { Path = asked.AbsolutePath, Query = asked.Query.TrimStart('?') }.Uri;
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                // The cookie jar files the answer's cookies under the address the visitor asked for.
+                request.RequestUri = asked;
+            }
+        }
+    }
 
     /// <summary>Keeps cookies like a browser, including the Set-Cookie headers of redirects.</summary>
     private sealed class CookieJar(CookieContainer cookies) : DelegatingHandler

@@ -27,6 +27,7 @@ public static class HostingExtensions
         builder.Services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.Add(new HeadLikeGet());
                 DutchModelBindingMessages.Apply(o.ModelBindingMessageProvider);
             })
             .AddFeatureFolders();
