@@ -46,7 +46,7 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     {
         _ = heading;
         using var production = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl");
-        var document = await production.CreateClient().GetDocumentAsync(path);
+        var document = await production.CreateDefaultClient(new Uri("https://www.interoffice.nl")).GetDocumentAsync(path);
 
         Assert.Equal("https://www.interoffice.nl" + path, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
     }

@@ -1,5 +1,6 @@
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Interoffice.Web.Features.Consent;
@@ -10,7 +11,7 @@ namespace Interoffice.Web.Features.Consent;
 /// cache), keyed by that state, so most page views are served without rendering. Never stored:
 /// a response that sets a cookie, says no-store for its own reasons (a form with a token; the no-store of a page with
 /// third-party scripts is only for browsers), lets a frame go full screen (a consented video),
-/// or is not a 200; never cached at all with <see cref="WithoutChoice"/> once the visitor has chosen (the cookie
+/// or is not a 200; never cached for a host other than Site:BaseUrl's (when the operator allows more hosts); never cached at all with <see cref="WithoutChoice"/> once the visitor has chosen (the cookie
 /// statement shows the visitor's own consent id).
 /// </summary>
 public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolicy
@@ -28,7 +29,8 @@ public sealed class ConsentPageCache(bool onlyWithoutChoice) : IOutputCachePolic
         var request = http.Request;
         var attempt = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !(onlyWithoutChoice && consent.Choice is not null)
-            && !request.Headers.ContainsKey(HeaderNames.Authorization);
+            && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.IsPublicHost(request.Host);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;

@@ -22,6 +22,12 @@ public sealed class SiteOptions
         string.IsNullOrEmpty(BaseUrl)
         || (Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
+    /// <summary>The host name of <see cref="BaseUrl"/> (no port), or null when it is not set.</summary>
+    public string? PublicHost => HasValidBaseUrl() && !string.IsNullOrEmpty(BaseUrl) ? new Uri(BaseUrl).IdnHost : null;
+
+    /// <summary>Whether a request for <paramref name="host"/> is for the site's own address (always, when <see cref="BaseUrl"/> is not set).</summary>
+    public bool IsPublicHost(HostString host) => PublicHost is not { } own || string.Equals(host.Host, own, StringComparison.OrdinalIgnoreCase);
+
     public string PublicBaseUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
