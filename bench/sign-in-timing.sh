@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What an attacker can time on the staff sign-in: the published site (Production settings) answers failed sign-ins for
 # an unknown address, a wrong password, a disabled and a locked account; prints the median time of each and its ratio
-# to the wrong password (1.00 = indistinguishable). A ratio far below 1 would mean a kind skips the password hashing.
+# to the wrong password (1.00 = indistinguishable); exits 1 when a ratio is outside 0.9–1.1. The kinds take turns, so
+# that a machine growing busier or quieter weighs on all alike. The very first unknown address is timed on its own
+# (before the decoy hash was made at start, it paid for two hashes).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -34,18 +36,27 @@ attempt() {
     --data-urlencode "Email=$1" --data-urlencode "Password=$2" "$base/beheer/inloggen"
 }
 
+first_unknown=$(attempt eerste-onbekende@interoffice.nl "geraden wachtwoord")
 for i in 1 2 3 4 5 6; do attempt dicht@interoffice.nl "fout $i" >/dev/null; done   # locks the account
 for i in 1 2 3 4 5; do attempt actief1@interoffice.nl "$password" >/dev/null; done  # warms up the site
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-declare -A median
-median[wrong-password]=$(for i in $(seq 1 "$tries"); do attempt "actief$(( (i - 1) / 4 + 1 ))@interoffice.nl" "geraden wachtwoord"; done | median)
-median[unknown-address]=$(for _ in $(seq 1 "$tries"); do attempt niemand@interoffice.nl "geraden wachtwoord"; done | median)
 # The disabled and the locked account are tried with their right password.
-median[disabled-account]=$(for _ in $(seq 1 "$tries"); do attempt uit@interoffice.nl "$password"; done | median)
-median[locked-account]=$(for _ in $(seq 1 "$tries"); do attempt dicht@interoffice.nl "$password"; done | median)
-
-printf '%-18s %12s %8s\n' kind median-ms ratio
-for kind in wrong-password unknown-address disabled-account locked-account; do
-  awk -v k="$kind" -v m="${median[$kind]}" -v w="${median[wrong-password]}" 'BEGIN { printf "%-18s %12.1f %8.2f\n", k, m * 1000, m / w }'
+: >"$work/times"
+for i in $(seq 1 "$tries"); do
+  echo "wrong-password $(attempt "actief$(( (i - 1) / 4 + 1 ))@interoffice.nl" "geraden wachtwoord")" >>"$work/times"
+  echo "unknown-address $(attempt "niemand$i@interoffice.nl" "geraden wachtwoord")" >>"$work/times"
+  echo "disabled-account $(attempt uit@interoffice.nl "$password")" >>"$work/times"
+  echo "locked-account $(attempt dicht@interoffice.nl "$password")" >>"$work/times"
 done
+
+median() { awk -v k="$1" '$1 == k { print $2 }' "$work/times" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+wrong=$(median wrong-password)
+printf '%-22s %12s %8s\n' kind median-ms ratio
+failed=0
+for kind in wrong-password unknown-address disabled-account locked-account first-unknown-address; do
+  m=$([ "$kind" = first-unknown-address ] && echo "$first_unknown" || median "$kind")
+  awk -v k="$kind" -v m="$m" -v w="$wrong" 'BEGIN { printf "%-22s %12.1f %8.2f\n", k, m * 1000, m / w }'
+  # The first attempt also pays for the site's first sign-in (JIT, caches): reported, not held to the range.
+  [ "$kind" = first-unknown-address ] || awk -v m="$m" -v w="$wrong" 'BEGIN { exit !(m / w >= 0.9 && m / w <= 1.1) }' || failed=1
+done
+exit "$failed"

@@ -130,6 +130,14 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
             await users.ResetAuthenticatorKeyAsync(user!);
             await users.SetTwoFactorEnabledAsync(user!, true);
             await users.GenerateNewTwoFactorRecoveryCodesAsync(user!, 10);
+
+            // A stranger has just typed five wrong passwords for this address: the password is locked, the passkey is not.
+            for (var i = 0; i < 5; i++)
+            {
+                await users.AccessFailedAsync(user!);
+            }
+
+            Assert.True(await users.IsLockedOutAsync(user!));
         }
 
         var passkeyButton = visit.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen met passkey" });
@@ -141,13 +149,16 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         Assert.DoesNotContain(visit.Requests, r => r.Contains("/beheer/inloggen/code", StringComparison.Ordinal));
         Assert.Empty(visit.ConsoleProblems);
 
-        // The same person signed in with the password and code on another computer.
+        // The same person on another computer, still within the lockout: the password alone is refused like any other,
+        // and the refusal asks for the code with it, which gets them in.
         await using var elsewhere = await browser.VisitAsync();
         await elsewhere.Page.GotoAsync("/beheer/inloggen");
         await elsewhere.Page.GetByLabel("E-mailadres").FillAsync(email);
         await elsewhere.Page.GetByLabel("Wachtwoord").FillAsync(Password);
         await elsewhere.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
-        await elsewhere.Page.GetByLabel("Code uit uw authenticator-app").FillAsync(Totp.Code(await AuthenticatorKeyAsync(email)));
+        await Assertions.Expect(elsewhere.Page.Locator("#fouten")).ToContainTextAsync("alleen inloggen met een passkey, of met uw wachtwoord samen met de code uit uw app");
+        await elsewhere.Page.GetByLabel("Wachtwoord").FillAsync(Password);
+        await elsewhere.Page.GetByLabel("Code uit uw app of herstelcode").FillAsync(Totp.Code(await AuthenticatorKeyAsync(email)));
         await elsewhere.Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(elsewhere.Page.GetByRole(AriaRole.Heading, new() { Name = "Berichten", Level = 1 })).ToBeVisibleAsync();
 

@@ -37,6 +37,15 @@ public static class StaffExtensions
             .AddEntityFrameworkStores<SiteDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>();
+        // Identity's store with the two-step secrets sealed and hashed (StaffUserStore); 1.0's plain ones are rewritten.
+        builder.Services.AddScoped<StaffUserStore>();
+        builder.Services.AddScoped<IUserStore<StaffUser>>(sp => sp.GetRequiredService<StaffUserStore>());
+        builder.Services.AddRetentionTask<StaffSecretsAtRest>();
+        builder.Services.AddScoped<SecondStep>();
+        builder.Services.AddScoped<Areas.Beheer.Features.Account.StaffSignIn>();
+        builder.Services.AddSingleton<UnknownAccounts>();
+        builder.Services.AddSingleton<DecoyPassword>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DecoyPassword>());
         builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The security stamp is checked on every request: a password reset, a disabled account or a change to two-step

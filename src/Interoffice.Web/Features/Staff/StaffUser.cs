@@ -12,4 +12,10 @@ public sealed class StaffUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Wrong codes and recovery codes after a right password since the last success (see <see cref="SecondStep"/>).</summary>
+    public int SecondStepFailures { get; set; }
+
+    /// <summary>Until when the second step is refused; apart from Identity's lockout, which only wrong passwords set.</summary>
+    public DateTimeOffset? SecondStepLockoutEnd { get; set; }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -14,19 +13,16 @@ namespace Interoffice.Web.Areas.Beheer.Features.Account;
 /// A failed sign-in looks the same whatever the reason, so the page never tells who has an account.
 /// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class SignInController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : Controller
+public sealed class SignInController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, StaffSignIn staffSignIn, AuditLog audit) : Controller
 {
     /// <summary>The one answer to every failed sign-in: unknown address, wrong password, disabled or locked account.</summary>
-    public const string Refusal = "Inloggen is niet gelukt. Controleer uw e-mailadres en wachtwoord. Na vijf mislukte pogingen kunt u een kwartier niet inloggen.";
+    public const string Refusal = "Inloggen is niet gelukt. Controleer uw e-mailadres en wachtwoord. Na vijf mislukte pogingen kunt u een kwartier alleen inloggen met een passkey, of met uw wachtwoord samen met de code uit uw app.";
 
     /// <summary>Longer than any e-mail address may be; a longer typed address is not looked up.</summary>
     public const int MaxEmailLength = StaffUser.MaxEmailLength;
 
     /// <summary>What the sign-in forms (password and passkey) add to their address: the path to return to, never more.</summary>
     public const string ReturnQuery = "Terug";
-
-    // Verified against for an address without an account, so that it costs the same time as a real one.
-    private static string? decoyHash;
 
     [AllowAnonymous]
     [HttpGet("/beheer/inloggen")]
@@ -36,6 +32,10 @@ public sealed class SignInController(SignInManager<StaffUser> signIn, UserManage
         return View(new SignInForm());
     }
 
+    /// <summary>
+    /// The password, and after a refusal optionally the second step in the same post. Every failure costs the same
+    /// work (one lookup, one hash, one commit) and gets the same answer; see docs/security.md for the lockouts.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(StaffExtensions.SignInRateLimit)]
     [HttpPost("/beheer/inloggen")]
@@ -48,43 +48,12 @@ public sealed class SignInController(SignInManager<StaffUser> signIn, UserManage
             return View(form);
         }
 
-        var typed = form.Email!.Trim();
-        var email = typed.Length > MaxEmailLength ? typed[..MaxEmailLength] : typed;
-        var password = form.Password!;
-        var user = typed.Length > MaxEmailLength ? null : await users.FindByEmailAsync(typed);
-        var action = AuditAction.SignInFailed;
-        string reason;
-        if (user is null)
+        return await staffSignIn.PasswordAsync(form.Email!.Trim(), form.Password!, form.Code) switch
         {
-            decoyHash ??= users.PasswordHasher.HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32));
-            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), decoyHash, password);
-            reason = "onbekend adres";
-        }
-        else if (user.IsDisabled || await users.IsLockedOutAsync(user))
-        {
-            // Checked only after the same hashing work as a real attempt; neither state is told to the visitor.
-            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password);
-            (action, reason) = user.IsDisabled ? (AuditAction.SignInFailed, "account uitgeschakeld") : (AuditAction.LockedOut, "account geblokkeerd");
-        }
-        else
-        {
-            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                await audit.WriteAsync(AuditAction.SignIn, email, email);
-                return LocalRedirect(Safe(returnUrl));
-            }
-
-            if (result.RequiresTwoFactor)
-            {
-                return Redirect("/beheer/inloggen/code" + QueryFor(Safe(returnUrl)));
-            }
-
-            (action, reason) = result.IsLockedOut ? (AuditAction.LockedOut, "wachtwoord onjuist, nu geblokkeerd") : (AuditAction.SignInFailed, "wachtwoord onjuist");
-        }
-
-        await audit.WriteAsync(action, $"{email} ({reason})", email);
-        return Refuse(form);
+            SignInOutcome.SignedIn => LocalRedirect(Safe(returnUrl)),
+            SignInOutcome.RequiresCode => Redirect("/beheer/inloggen/code" + QueryFor(Safe(returnUrl))),
+            _ => Refuse(form),
+        };
     }
 
     [AllowAnonymous]
@@ -108,30 +77,14 @@ public sealed class SignInController(SignInManager<StaffUser> signIn, UserManage
             return View(form);
         }
 
-        var code = new string(form.Code!.Where(char.IsDigit).ToArray());
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded && !user.IsDisabled)
+        var result = await staffSignIn.SecondStepAsync(user, form.Code!, AuditAction.SignIn, "code onjuist");
+        if (result != SecondStepResult.Succeeded)
         {
-            await audit.WriteAsync(AuditAction.SignIn, user.Email, user.Email);
-            return LocalRedirect(Safe(returnUrl));
+            ModelState.AddModelError(nameof(CodeForm.Code), "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
+            return result == SecondStepResult.LockedOut ? await RestartAsync() : View(form);
         }
 
-        if (result.Succeeded || result.IsLockedOut)
-        {
-            // A right code for a disabled account, or a locked account: no session and no further tries here.
-            // A mistyped code keeps the second step open for the next one.
-            await signIn.SignOutAsync();
-        }
-
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "code onjuist")})", user.Email);
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", Refusal);
-            return View("SignIn", new SignInForm());
-        }
-
-        ModelState.AddModelError(nameof(CodeForm.Code), "Deze code klopt niet. Gebruik de code die nu in uw app staat.");
-        return View(form);
+        return LocalRedirect(Safe(returnUrl));
     }
 
     [AllowAnonymous]
@@ -156,23 +109,15 @@ public sealed class SignInController(SignInManager<StaffUser> signIn, UserManage
             return View(form);
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code!.Replace(" ", "", StringComparison.Ordinal).Trim());
-        if (result.Succeeded && !user.IsDisabled)
+        var result = await staffSignIn.SecondStepAsync(user, form.Code!, AuditAction.SignInRecoveryCode, "herstelcode onjuist");
+        if (result != SecondStepResult.Succeeded)
         {
-            await audit.WriteAsync(AuditAction.SignInRecoveryCode, user.Email, user.Email);
-            TempData["Melding"] = $"U bent ingelogd met een herstelcode; er {(await users.CountRecoveryCodesAsync(user) is var left && left == 1 ? "is nog 1 code" : $"zijn nog {left} codes")} over. Maak nieuwe codes onder Account als u er weinig over hebt.";
-            return LocalRedirect(Safe(returnUrl));
+            ModelState.AddModelError(nameof(RecoveryForm.Code), "Deze herstelcode klopt niet of is al gebruikt.");
+            return result == SecondStepResult.LockedOut ? await RestartAsync() : View(form);
         }
 
-        if (result.Succeeded)
-        {
-            // A right code for a disabled account: no session.
-            await signIn.SignOutAsync();
-        }
-
-        await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} ({(result.Succeeded ? "account uitgeschakeld" : "herstelcode onjuist")})", user.Email);
-        ModelState.AddModelError(nameof(RecoveryForm.Code), "Deze herstelcode klopt niet of is al gebruikt.");
-        return View(form);
+        TempData["Melding"] = $"U bent ingelogd met een herstelcode; er {(await users.CountRecoveryCodesAsync(user) is var left && left == 1 ? "is nog 1 code" : $"zijn nog {left} codes")} over. Maak nieuwe codes onder Account als u er weinig over hebt.";
+        return LocalRedirect(Safe(returnUrl));
     }
 
     [HttpPost("/beheer/uitloggen")]
@@ -198,26 +143,40 @@ public sealed class SignInController(SignInManager<StaffUser> signIn, UserManage
         var back = Safe(returnUrl);
         var assertion = await PasskeyCredential.TryAsync(form.Credential, signIn.PerformPasskeyAssertionAsync);
         var user = assertion is { Succeeded: true } ? assertion.User : null;
-        if (user is { IsDisabled: false } && !await users.IsLockedOutAsync(user))
+
+        // A passkey cannot be guessed, so the password lockout does not hold it back. As Identity's PasskeySignInAsync
+        // does: the new signature count must be kept (a refused update may be a cloned authenticator), then no second step.
+        var kept = user is { IsDisabled: false } && (await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!)).Succeeded;
+        if (kept)
         {
-            // As Identity's PasskeySignInAsync does: keep the new signature count, sign in without a second step.
-            await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!);
-            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
-            await audit.WriteAsync(AuditAction.SignInPasskey, user.Email, user.Email);
+            await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim("amr", "pop")]);
+            await audit.WriteAsync(AuditAction.SignInPasskey, user!.Email, user.Email);
             return LocalRedirect(back);
         }
 
-        var reason = user is null ? "passkey niet herkend" : user.IsDisabled ? "account uitgeschakeld" : "account geblokkeerd";
-        await audit.WriteAsync(AuditAction.SignInFailed, $"{user?.Email ?? "passkey"} ({reason})", user?.Email ?? "onbekend");
+        var reason = user is null ? "passkey niet herkend" : user.IsDisabled ? "account uitgeschakeld" : "passkey niet bijgewerkt";
+        await audit.WriteAsync(AuditAction.SignInFailed, $"{user?.Email ?? "passkey"} ({reason})", user?.Email ?? UnknownAccounts.Label);
         ModelState.AddModelError("", Refusal);
         ViewData[ReturnQuery] = QueryFor(back);
-        return View("SignIn", new SignInForm());
+        return View("SignIn", new SignInForm { AskCode = true });
     }
 
+    // The second step is locked (or refused for good): no further tries on this page, back to the start.
+    private async Task<ViewResult> RestartAsync()
+    {
+        await signIn.SignOutAsync();
+        ModelState.Clear();
+        return Refuse(new SignInForm());
+    }
+
+    // After a refusal the form also asks for the code, for everyone alike: it is how a locked-out staff member gets in.
     private ViewResult Refuse(SignInForm form)
     {
         ModelState.AddModelError("", Refusal);
         form.Password = null;
+        form.Code = null;
+        form.AskCode = true;
+        ModelState.Remove(nameof(SignInForm.Code));
         return View("SignIn", form);
     }
 

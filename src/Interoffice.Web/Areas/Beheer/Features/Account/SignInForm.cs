@@ -13,4 +13,11 @@ public sealed class SignInForm
     [Required(ErrorMessage = "Vul uw wachtwoord in.")]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
+
+    /// <summary>Optional, asked for after a refusal: the code from the app, or a recovery code, with the password.</summary>
+    [Display(Name = "Code uit uw app of herstelcode (als u tweestapsverificatie gebruikt)")]
+    public string? Code { get; set; }
+
+    /// <summary>Whether the form shows <see cref="Code"/>.</summary>
+    public bool AskCode { get; set; }
 }

@@ -32,7 +32,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
         var records = id is null ? [] : await RecordsOfAsync(id, cancellationToken);
         if (id is not null)
         {
-            await audit.WriteAsync(AuditAction.ViewConsent, id, cancellationToken: cancellationToken);
+            await audit.WriteAsync(AuditAction.ViewConsent, ConsentAuditTarget.Of([.. records.Select(r => r.Id)]), cancellationToken: cancellationToken);
         }
 
         var snapshots = await SnapshotsOfAsync(records, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.ConsentEvidence, id, cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditAction.ConsentEvidence, ConsentAuditTarget.Of([.. evidence.Records.Select(r => r.Id)]), cancellationToken: cancellationToken);
         return File(evidence.ToUtf8Json(), "application/json", $"toestemmingsbewijs-{id}.json");
     }
 

@@ -414,6 +414,12 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<int>("SecondStepFailures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SecondStepLockoutEnd")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 

@@ -397,6 +397,12 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SecondStepFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SecondStepLockoutEnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
