@@ -3,7 +3,8 @@
 # an unknown address, a wrong password, a disabled and a locked account; prints the median time of each and its ratio
 # to the wrong password (1.00 = indistinguishable); exits 1 when a ratio is outside 0.9–1.1. The kinds take turns, so
 # that a machine growing busier or quieter weighs on all alike. The very first unknown address is timed on its own
-# (before the decoy hash was made at start, it paid for two hashes).
+# after the warm-up (before the decoy hash was made at start, it paid for two hashes); one attempt, so it is
+# reported but not held to the range.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -36,9 +37,9 @@ attempt() {
     --data-urlencode "Email=$1" --data-urlencode "Password=$2" "$base/beheer/inloggen"
 }
 
-first_unknown=$(attempt eerste-onbekende@interoffice.nl "geraden wachtwoord")
 for i in 1 2 3 4 5 6; do attempt dicht@interoffice.nl "fout $i" >/dev/null; done   # locks the account
 for i in 1 2 3 4 5; do attempt actief1@interoffice.nl "$password" >/dev/null; done  # warms up the site
+first_unknown=$(attempt eerste-onbekende@interoffice.nl "geraden wachtwoord")
 
 # The disabled and the locked account are tried with their right password.
 : >"$work/times"
@@ -56,7 +57,7 @@ failed=0
 for kind in wrong-password unknown-address disabled-account locked-account first-unknown-address; do
   m=$([ "$kind" = first-unknown-address ] && echo "$first_unknown" || median "$kind")
   awk -v k="$kind" -v m="$m" -v w="$wrong" 'BEGIN { printf "%-22s %12.1f %8.2f\n", k, m * 1000, m / w }'
-  # The first attempt also pays for the site's first sign-in (JIT, caches): reported, not held to the range.
+  # One attempt is too noisy for the range; two hashes would show as about 2.
   [ "$kind" = first-unknown-address ] || awk -v m="$m" -v w="$wrong" 'BEGIN { exit !(m / w >= 0.9 && m / w <= 1.1) }' || failed=1
 done
 exit "$failed"

@@ -1,4 +1,6 @@
+using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,8 +12,11 @@ public sealed partial class ContactController(FormStamp stamp, ILogger<ContactCo
 
     private const string ReferenceKey = "Referentie";
 
-    [HttpGet("/contact")]
-    public IActionResult Contact() => View(new ContactForm { Start = stamp.Issue() });
+    /// <summary>The empty form, from the page cache; <see cref="ContactFormTokens"/> fills in each view's token and stamp.</summary>
+    [HttpGet(ContactFormTokens.Path)]
+    [OutputCache(PolicyName = ConsentPageCache.Name)]
+    public IActionResult Contact() =>
+        View(new ContactForm { Start = HttpContext.Features.Get<ContactFormTokens>() is null ? stamp.Issue() : ContactFormTokens.StampPlaceholder });
 
     [HttpPost("/contact")]
     [EnableRateLimiting(RateLimitPolicy)]

@@ -13,6 +13,7 @@ public static class ContactExtensions
         builder.Services.AddScoped<SubmissionStore>();
         builder.Services.AddScoped<SubmissionDeletion>();
         builder.Services.AddSingleton<FormStamp>();
+        builder.Services.AddPageMiddleware<ContactFormTokens>();
         builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<ContactSubmissionRetention>();
         builder.Services.AddRetentionTask<ContactMailFileRetention>();

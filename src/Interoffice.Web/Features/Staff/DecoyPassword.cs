@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Staff;
 
@@ -8,9 +9,12 @@ namespace Interoffice.Web.Features.Staff;
 /// the same hashing as a real account's. Made while the site starts, not at the first unknown address (which would
 /// otherwise pay for two hashes).
 /// </summary>
-public sealed class DecoyPassword(IPasswordHasher<StaffUser> hasher) : IHostedService
+public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options) : IHostedService
 {
-    private readonly Lazy<string> hash = new(() => hasher.HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32)));
+    // Identity's hasher with the site's options (Identity registers its own per request).
+    private readonly PasswordHasher<StaffUser> hasher = new(options);
+
+    private readonly Lazy<string> hash = new(() => new PasswordHasher<StaffUser>(options).HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32)));
 
     /// <summary>Does the same work as checking a real password, and fails.</summary>
     public void Verify(string password) => hasher.VerifyHashedPassword(new StaffUser(), hash.Value, password);
