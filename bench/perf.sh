@@ -54,7 +54,7 @@ targets=(
   "ours: / returning visitor|$ours/|io.consent=$consent|0.9"
   "ours: /privacyverklaring|$ours/privacyverklaring||0.7"
   "ours: /cookies|$ours/cookies||0.7"
-  "ours: /contact|$ours/contact||0.4"
+  "ours: /contact|$ours/contact||0.5"
 )
 
 measure() { # url cookie seconds -> "requests/s p99-ms"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -14,6 +15,9 @@ public sealed class ContactFormTokens(RequestDelegate next, IAntiforgery antifor
     public const string TokenPlaceholder = "io-placeholder-antiforgery-9c41";
     public const string StampPlaceholder = "io-placeholder-form-stamp-9c41";
 
+    private static readonly byte[] Token = Encoding.UTF8.GetBytes(TokenPlaceholder);
+    private static readonly byte[] Stamp = Encoding.UTF8.GetBytes(StampPlaceholder);
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -28,7 +32,7 @@ public sealed class ContactFormTokens(RequestDelegate next, IAntiforgery antifor
         context.Features.Set(this);
         var response = context.Response;
         var body = response.Body;
-        using var page = new MemoryStream();
+        using var page = new MemoryStream(16 * 1024);
         response.Body = page;
         try
         {
@@ -39,17 +43,31 @@ public sealed class ContactFormTokens(RequestDelegate next, IAntiforgery antifor
             response.Body = body;
         }
 
-        var bytes = page.ToArray();
-        if (response.StatusCode == StatusCodes.Status200OK && Encoding.UTF8.GetString(bytes) is var html && html.Contains(TokenPlaceholder, StringComparison.Ordinal))
+        // Spliced as bytes: the page goes out as it came, with this view's own values where the placeholders stood.
+        var bytes = page.GetBuffer().AsMemory(0, (int)page.Length);
+        var splices = new List<(int At, int Length, byte[] Value)>();
+        if (response.StatusCode == StatusCodes.Status200OK && bytes.Span.IndexOf(Token) is var tokenAt and >= 0)
         {
             // Sets the antiforgery cookie (a first visit) and the no-store headers, as the form tag helper would have.
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            bytes = Encoding.UTF8.GetBytes(html
-                .Replace(TokenPlaceholder, tokens.RequestToken, StringComparison.Ordinal)
-                .Replace(StampPlaceholder, stamp.Issue(), StringComparison.Ordinal));
+            splices.Add((tokenAt, Token.Length, Encoding.UTF8.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken!)));
+            if (bytes.Span.IndexOf(Stamp) is var stampAt and >= 0)
+            {
+                splices.Add((stampAt, Stamp.Length, Encoding.UTF8.GetBytes(stamp.Issue())));
+            }
         }
 
-        response.ContentLength = bytes.Length;
-        await body.WriteAsync(bytes, context.RequestAborted);
+        splices.Sort((a, b) => a.At.CompareTo(b.At));
+        response.ContentLength = bytes.Length + splices.Sum(s => s.Value.Length - s.Length);
+        var writer = response.BodyWriter;
+        var position = 0;
+        foreach (var (at, length, value) in splices)
+        {
+            writer.Write(bytes.Span[position..at]);
+            writer.Write(value);
+            position = at + length;
+        }
+
+        writer.Write(bytes.Span[position..]);
+        await writer.FlushAsync(context.RequestAborted);
     }
 }

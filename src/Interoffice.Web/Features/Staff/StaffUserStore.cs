@@ -89,7 +89,7 @@ public sealed class StaffUserStore(SiteDbContext context, IDataProtectionProvide
         return (Convert.FromBase64String(parts[0]), parts[1..].ToList());
     }
 
-    // Codes are typed in any case and with or without spaces.
+    // Codes are typed in any case, with or without their dash and spaces.
     private static string Hash(byte[] salt, string code) =>
-        Convert.ToBase64String(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant()), salt, Rounds, HashAlgorithmName.SHA256, 32));
+        Convert.ToBase64String(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(new string([.. code.Where(char.IsLetterOrDigit)]).ToUpperInvariant()), salt, Rounds, HashAlgorithmName.SHA256, 32));
 }

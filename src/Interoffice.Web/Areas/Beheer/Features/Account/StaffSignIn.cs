@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Account;
 
@@ -23,13 +24,18 @@ public sealed class StaffSignIn(
     public async Task<SignInOutcome> PasswordAsync(string typed, string password, string? code)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        var user = typed.Length > StaffUser.MaxEmailLength ? null : await users.FindByEmailAsync(typed);
 
         // A failure's count and its audit entry are committed together, so that no way of failing costs a write more.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var outcome = await DecideAsync(user, typed, password, string.IsNullOrWhiteSpace(code) ? null : code);
-        await transaction.CommitAsync();
-        return outcome;
+        // Inside the execution strategy (SQL Server retries), which runs the whole attempt again from a clean slate.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var user = typed.Length > StaffUser.MaxEmailLength ? null : await users.FindByEmailAsync(typed);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var outcome = await DecideAsync(user, typed, password, string.IsNullOrWhiteSpace(code) ? null : code);
+            await transaction.CommitAsync();
+            return outcome;
+        });
     }
 
     /// <summary>The second step for a user whose password was right: signs in, or counts a wrong code.</summary>
