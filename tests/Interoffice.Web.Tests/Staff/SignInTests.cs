@@ -60,7 +60,7 @@ public sealed partial class SignInTests : IAsyncLifetime
 
         // The audit log keeps the real reason, and of an address without an account only a keyed hash.
         var targets = await AuditTargetsAsync();
-        Assert.Contains(targets, t => OnbekendAccount().IsMatch(t ?? ""));
+        Assert.Contains(targets, t => UnknownAccountTarget().IsMatch(t ?? ""));
         Assert.DoesNotContain(targets, t => t?.Contains("niemand", StringComparison.OrdinalIgnoreCase) == true);
         Assert.Contains("actief@interoffice.nl (wachtwoord onjuist)", targets);
         Assert.Contains("uit@interoffice.nl (account uitgeschakeld)", targets);
@@ -381,7 +381,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [GeneratedRegex("^onbekend account #[0-9a-f]{12} \\(geen account\\)$")]
-    private static partial Regex OnbekendAccount();
+    private static partial Regex UnknownAccountTarget();
 
     [GeneratedRegex("\"CfDJ8[^\"]*\"|nonce=\"[^\"]*\"")]
     private static partial Regex Variable();

@@ -57,7 +57,11 @@ public sealed class ContactFormTokens(RequestDelegate next, IAntiforgery antifor
         }
 
         splices.Sort((a, b) => a.At.CompareTo(b.At));
-        response.ContentLength = bytes.Length + splices.Sum(s => s.Value.Length - s.Length);
+        if (splices.Count > 0)
+        {
+            response.ContentLength = bytes.Length + splices.Sum(s => s.Value.Length - s.Length);
+        }
+
         var writer = response.BodyWriter;
         var position = 0;
         foreach (var (at, length, value) in splices)

@@ -17,7 +17,11 @@ public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options) : IHo
     private readonly Lazy<string> hash = new(() => new PasswordHasher<StaffUser>(options).HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32)));
 
     /// <summary>Does the same work as checking a real password, and fails.</summary>
-    public void Verify(string password) => hasher.VerifyHashedPassword(new StaffUser(), hash.Value, password);
+    public bool Verify(string password)
+    {
+        hasher.VerifyHashedPassword(new StaffUser(), hash.Value, password);
+        return false;
+    }
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace Interoffice.Web.Areas.Beheer.Features.Account;
 /// <summary>
 /// The decisions behind the sign-in pages. Wrong passwords lock an account's password (Identity's lockout); during it
 /// the password still counts together with a right second step, and gets the same refusal either way, so guessing it
-/// learns nothing. Every refused password costs the same work: one lookup, one hash, one commit (docs/security.md).
+/// learns nothing. Every refused password costs the same work: one lookup, one hash, the same two lookups and one
+/// commit (docs/security.md).
 /// </summary>
 public sealed class StaffSignIn(
     SignInManager<StaffUser> signIn,
@@ -24,25 +25,35 @@ public sealed class StaffSignIn(
     public async Task<SignInOutcome> PasswordAsync(string typed, string password, string? code)
     {
         ArgumentNullException.ThrowIfNull(typed);
+        code = string.IsNullOrWhiteSpace(code) ? null : code;
+        var user = typed.Length > StaffUser.MaxEmailLength ? null : await users.FindByEmailAsync(typed);
 
-        // A failure's count and its audit entry are committed together, so that no way of failing costs a write more.
-        // Inside the execution strategy (SQL Server retries), which runs the whole attempt again from a clean slate.
+        // The hash before any transaction: SQLite takes its write lock when one begins, and every other write of the
+        // site would wait out the hash.
+        var right = user is null
+            ? decoy.Verify(password)
+            : users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password) != PasswordVerificationResult.Failed;
+        if (right && user is { IsDisabled: false } && !await users.IsLockedOutAsync(user))
+        {
+            return await SignInAsync(user, password, code);
+        }
+
+        // A refusal's count and its audit entry in one commit, so that no way of failing costs a write more; inside the
+        // execution strategy, as SQL Server's retries require.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            var user = typed.Length > StaffUser.MaxEmailLength ? null : await users.FindByEmailAsync(typed);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var outcome = await DecideAsync(user, typed, password, string.IsNullOrWhiteSpace(code) ? null : code);
+            var outcome = await RefuseAsync(user, typed, right, code);
             await transaction.CommitAsync();
             return outcome;
         });
     }
 
-    /// <summary>The second step for a user whose password was right: signs in, or counts a wrong code.</summary>
-    public async Task<SecondStepResult> SecondStepAsync(StaffUser user, string typed, string action, string wrong)
+    /// <summary>The second step for a user whose password was right (or, in the lockout, is being checked): signs in, or counts a wrong code.</summary>
+    public async Task<SecondStepResult> SecondStepAsync(StaffUser user, string typed, string action, string wrong, bool passwordRight = true)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var result = await secondStep.CheckAsync(user, typed);
+        var result = await secondStep.CheckAsync(user, typed, passwordRight);
         if (result == SecondStepResult.Succeeded && !user.IsDisabled)
         {
             await users.ResetAccessFailedCountAsync(user);
@@ -57,30 +68,10 @@ public sealed class StaffSignIn(
         return result == SecondStepResult.Succeeded ? SecondStepResult.LockedOut : result;
     }
 
-    private async Task<SignInOutcome> DecideAsync(StaffUser? user, string typed, string password, string? code)
+    // A right password of an enabled account outside the lockout. Identity checks it again (a success looks different
+    // anyway, so its time tells nothing more), counts and signs in, or asks for the second step.
+    private async Task<SignInOutcome> SignInAsync(StaffUser user, string password, string? code)
     {
-        if (user is null)
-        {
-            decoy.Verify(password);
-            var name = unknown.Name(typed);
-            await audit.WriteAsync(AuditAction.SignInFailed, $"{name} (geen account)", name);
-            return SignInOutcome.Refused;
-        }
-
-        if (user.IsDisabled || await users.IsLockedOutAsync(user))
-        {
-            var right = users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password) != PasswordVerificationResult.Failed;
-            if (!user.IsDisabled && right && code is not null)
-            {
-                return await WithCodeAsync(user, code);
-            }
-
-            // Not counted: the lockout already holds, and strangers should not be able to stretch it.
-            var (action, reason) = user.IsDisabled ? (AuditAction.SignInFailed, "account uitgeschakeld") : (AuditAction.LockedOut, "wachtwoord geblokkeerd");
-            await audit.WriteAsync(action, $"{user.Email} ({reason})", user.Email);
-            return SignInOutcome.Refused;
-        }
-
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -90,14 +81,41 @@ public sealed class StaffSignIn(
 
         if (result.RequiresTwoFactor)
         {
-            return code is null ? SignInOutcome.RequiresCode : await WithCodeAsync(user, code);
+            return code is null ? SignInOutcome.RequiresCode : await WithCodeAsync(user, code, passwordRight: true);
         }
 
-        var failed = result.IsLockedOut ? (AuditAction.LockedOut, "wachtwoord onjuist, nu geblokkeerd") : (AuditAction.SignInFailed, "wachtwoord onjuist");
-        await audit.WriteAsync(failed.Item1, $"{user.Email} ({failed.Item2})", user.Email);
+        await audit.WriteAsync(AuditAction.SignInFailed, $"{user.Email} (niet toegelaten)", user.Email);
         return SignInOutcome.Refused;
     }
 
-    private async Task<SignInOutcome> WithCodeAsync(StaffUser user, string code) =>
-        await SecondStepAsync(user, code, AuditAction.SignIn, "wachtwoord juist, code onjuist") == SecondStepResult.Succeeded ? SignInOutcome.SignedIn : SignInOutcome.Refused;
+    private async Task<SignInOutcome> RefuseAsync(StaffUser? user, string typed, bool right, string? code)
+    {
+        if (user is not null && !user.IsDisabled && await users.IsLockedOutAsync(user) && code is not null)
+        {
+            // The lockout's way in: the second step does the same work whether the password was right or not.
+            return await WithCodeAsync(user, code, right);
+        }
+
+        if (user is not null && !user.IsDisabled && !await users.IsLockedOutAsync(user))
+        {
+            // A wrong password: counted (Identity looks the name and address up again to check they are unique).
+            await users.AccessFailedAsync(user);
+            var now = await users.IsLockedOutAsync(user);
+            await audit.WriteAsync(now ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{user.Email} ({(now ? "wachtwoord onjuist, nu geblokkeerd" : "wachtwoord onjuist")})", user.Email);
+            return SignInOutcome.Refused;
+        }
+
+        // Unknown, disabled or locked: the same two lookups as a counted wrong password; nothing counted, so that
+        // strangers cannot stretch a lockout.
+        await users.FindByNameAsync(user?.UserName ?? typed);
+        await users.FindByEmailAsync(user?.Email ?? typed);
+        var (actor, reason) = user is null ? (unknown.Name(typed), "geen account") : (user.Email!, user.IsDisabled ? "account uitgeschakeld" : "wachtwoord geblokkeerd");
+        await audit.WriteAsync(user is { IsDisabled: false } ? AuditAction.LockedOut : AuditAction.SignInFailed, $"{actor} ({reason})", actor);
+        return SignInOutcome.Refused;
+    }
+
+    private async Task<SignInOutcome> WithCodeAsync(StaffUser user, string code, bool passwordRight) =>
+        await SecondStepAsync(user, code, AuditAction.SignIn, passwordRight ? "wachtwoord juist, code onjuist" : "wachtwoord geblokkeerd en onjuist", passwordRight) == SecondStepResult.Succeeded
+            ? SignInOutcome.SignedIn
+            : SignInOutcome.Refused;
 }
