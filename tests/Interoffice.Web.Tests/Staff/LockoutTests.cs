@@ -61,7 +61,8 @@ public sealed partial class LockoutTests : IAsyncLifetime
 
         // Typed as people type what they read off paper: small letters, no dash.
         using var first = await SignInAsync(owner, Support.Staff.Password, recoveryCodes[0].ToLowerInvariant().Replace("-", "", StringComparison.Ordinal));
-        using var again = await SignInAsync(Visitor.Of(site), Support.Staff.Password, recoveryCodes[0]);
+        using var elsewhere = Visitor.Of(site);
+        using var again = await SignInAsync(elsewhere, Support.Staff.Password, recoveryCodes[0]);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -100,6 +101,35 @@ public sealed partial class LockoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_the_lockout_is_over_five_wrong_codes_on_the_code_page_send_the_visitor_back_to_the_start()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            // A quarter of an hour later.
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Email))!, null);
+        }
+
+        using var owner = Visitor.Of(site);
+        using (var password = await Support.Staff.SignInAsync(owner, Email))
+        {
+            Assert.EndsWith("/beheer/inloggen/code", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        for (var i = 1; i < SecondStep.MaxFailures; i++)
+        {
+            using var wrong = await Support.Staff.PostStepAsync(owner, "/beheer/inloggen/code", "Code", WrongCode());
+            Assert.Contains("Deze code klopt niet", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var last = await Support.Staff.PostStepAsync(owner, "/beheer/inloggen/code", "Code", WrongCode());
+        var page = await Html.ParseAsync(await last.Content.ReadAsStringAsync());
+        Assert.Equal(SignInController.Refusal, page.QuerySelector("#fouten li")?.TextContent.Trim());
+        using var right = await Support.Staff.SignInAsync(owner, Email, Support.Staff.Password, Support.Staff.TotpCode(key));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_passwords_during_the_lockout_do_not_stretch_it()
     {
         var lockedUntil = await LockoutEndAsync();
@@ -114,13 +144,8 @@ public sealed partial class LockoutTests : IAsyncLifetime
 
     private string WrongCode() => Support.Staff.TotpCode(key) == "000000" ? "111111" : "000000";
 
-    private static async Task<HttpResponseMessage> SignInAsync(Visitor visitor, string password, string? code)
-    {
-        var page = await visitor.PageAsync("/beheer/inloggen");
-        var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", Email), new("Password", password), new("Code", code ?? "")]);
-        return await visitor.SendAsync(HttpMethod.Post, "/beheer/inloggen", form);
-    }
+    private static Task<HttpResponseMessage> SignInAsync(Visitor visitor, string password, string? code) =>
+        Support.Staff.SignInAsync(visitor, Email, password, code ?? "");
 
     private async Task<DateTimeOffset?> LockoutEndAsync()
     {

@@ -29,13 +29,22 @@ public static class Staff
         Assert.True(code == 0, error);
     }
 
-    /// <summary>Signs in through /beheer/inloggen; returns the response to the sign-in post.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(Visitor visitor, string email, string password = Password)
+    /// <summary>
+    /// Signs in through /beheer/inloggen; returns the response to the sign-in post. A <paramref name="code"/> goes in the
+    /// field the form shows after a refusal (a code from the app or a recovery code, with the password).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(Visitor visitor, string email, string password = Password, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         var page = await visitor.PageAsync("/beheer/inloggen");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", email), new("Password", password)]);
+        List<KeyValuePair<string, string>> fields = [new("__RequestVerificationToken", token), new("Email", email), new("Password", password)];
+        if (code is not null)
+        {
+            fields.Add(new("Code", code));
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
         return await visitor.SendAsync(HttpMethod.Post, "/beheer/inloggen", form);
     }
 
