@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.News;
 using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
@@ -19,6 +20,7 @@ try
     builder.AddConsent();
     builder.AddSiteEmail();
     builder.AddContact();
+    builder.AddNews();
     builder.AddStaff();
 
     // Disposed on every way out (a verb's exit too), so that the log's background writer has written everything.

@@ -356,10 +356,5 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         }
     }
 
-    private static async Task AssertAccessibleAsync(Visit visit, string name)
-    {
-        await visit.ScreenshotAsync(name);
-        var results = await visit.Page.RunAxe();
-        Assert.True(results.Violations.Length == 0, $"{name}: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
-    }
+    private static Task AssertAccessibleAsync(Visit visit, string name) => visit.AssertAccessibleAsync(name);
 }

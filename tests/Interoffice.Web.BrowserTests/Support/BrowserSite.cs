@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Net;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -155,6 +156,14 @@ public sealed class Visit : IAsyncDisposable
     }
 
     /// <summary>Clicks a button that posts a plain form (no script), and waits for the page the post redirects to.</summary>
+    /// <summary>A screenshot, then axe on the page as it stands: no violation passes.</summary>
+    public async Task AssertAccessibleAsync(string name)
+    {
+        await ScreenshotAsync(name);
+        var results = await Page.RunAxe();
+        Assert.True(results.Violations.Length == 0, $"{name}: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
     public async Task SubmitAsync(ILocator button)
     {
         ArgumentNullException.ThrowIfNull(button);

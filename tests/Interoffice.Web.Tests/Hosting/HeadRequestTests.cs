@@ -94,7 +94,7 @@ public sealed class HeadRequestTests(HeadRequestTests.OnKestrel site) : IClassFi
     // Every GET route the site maps, its parameters filled in as a visitor's link would.
     private IEnumerable<string> GetPaths(Guid submissionId)
     {
-        var samples = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["id"] = submissionId.ToString(), ["version"] = "1", ["code"] = "404", ["path"] = "css/site.css" };
+        var samples = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["id"] = submissionId.ToString(), ["version"] = "1", ["code"] = "404", ["path"] = "css/site.css", ["slug"] = "bestaat-niet", ["page"] = "2" };
         foreach (var endpoint in site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;

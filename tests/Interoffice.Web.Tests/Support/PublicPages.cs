@@ -8,6 +8,7 @@ public static class PublicPages
         { "/", "Documenten en printen" },
         { "/diensten", "Onze diensten" },
         { "/over-ons", "Over Interoffice" },
+        { "/nieuws", "Nieuws" },
         { "/contact", "Contact" },
         { "/privacyverklaring", "Privacyverklaring" },
         { "/cookies", "Cookieverklaring" },

@@ -8,7 +8,7 @@ namespace Interoffice.Web.Features.Pages;
 public sealed class PagesController : Controller
 {
     [HttpGet("/")]
-    [OutputCache(PolicyName = ConsentPageCache.Name)]
+    [OutputCache(PolicyName = ConsentPageCache.Name, Tags = [News.NewsController.CacheTag])]
     public IActionResult Home() => View();
 
     [HttpGet("/diensten")]

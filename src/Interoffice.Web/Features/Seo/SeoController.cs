@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Interoffice.Web.Features.Seo;
 
 /// <summary>robots.txt and sitemap.xml, built from the list of public pages.</summary>
-public sealed class SeoController(IOptions<SiteOptions> site, PrivacyStatementProvider statement) : Controller
+public sealed class SeoController(IOptions<SiteOptions> site, PrivacyStatementProvider statement, IEnumerable<ISitemapSource> sources) : Controller
 {
     /// <summary>Every public page a search engine may index.</summary>
     public static readonly IReadOnlyList<string> PublicPages = ["/", "/diensten", "/over-ons", "/contact", "/privacyverklaring", "/cookies"];
@@ -21,14 +21,18 @@ public sealed class SeoController(IOptions<SiteOptions> site, PrivacyStatementPr
         $"User-agent: *\nDisallow: /beheer/\n\nSitemap: {BaseUrl()}/sitemap.xml\n", "text/plain", Encoding.UTF8);
 
     [HttpGet("/sitemap.xml")]
-    public ContentResult SitemapXml()
+    public async Task<ContentResult> SitemapXml(CancellationToken cancellationToken)
     {
         var baseUrl = BaseUrl();
-        var urls = PublicPages.Select(page => new XElement(Sitemap + "url",
-            new XElement(Sitemap + "loc", baseUrl + page),
-            page == "/privacyverklaring"
-                ? new XElement(Sitemap + "lastmod", statement.Current.LastModified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                : null));
+        var entries = PublicPages.Select(page => new SitemapEntry(page, page == "/privacyverklaring" ? statement.Current.LastModified : null)).ToList();
+        foreach (var source in sources)
+        {
+            entries.AddRange(await source.EntriesAsync(cancellationToken));
+        }
+
+        var urls = entries.Select(entry => new XElement(Sitemap + "url",
+            new XElement(Sitemap + "loc", baseUrl + entry.Path),
+            entry.LastModified is { } changed ? new XElement(Sitemap + "lastmod", changed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", urls));
         return Content(document.Declaration + "\n" + document.Root, "application/xml", Encoding.UTF8);
     }

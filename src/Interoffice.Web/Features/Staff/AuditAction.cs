@@ -32,4 +32,7 @@ public static class AuditAction
     public const string AddPasskey = "passkey-toegevoegd";
     public const string RemovePasskey = "passkey-verwijderd";
     public const string ResetTwoFactor = "tweestaps-hersteld";
+    public const string CreateNews = "nieuws-aangemaakt";
+    public const string EditNews = "nieuws-bewerkt";
+    public const string PublishNews = "nieuws-gepubliceerd";
 }
