@@ -98,6 +98,7 @@ public sealed class NewsTests : IAsyncLifetime
         Assert.DoesNotContain(body.QuerySelectorAll("a"), a => a.GetAttribute("href")?.Contains("javascript", StringComparison.OrdinalIgnoreCase) == true);
         Assert.Equal(["/favicon.svg"], body.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
         Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
+        Assert.Contains("teller", body.TextContent, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Empty((await staff.PageAsync(editor)).QuerySelectorAll(".news-body script, .news-body img[src*='tracker']"));
     }
