@@ -1,5 +1,5 @@
-using Deque.AxeCore.Playwright;
 using System.Net;
+using Deque.AxeCore.Playwright;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -155,7 +155,6 @@ public sealed class Visit : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
-    /// <summary>Clicks a button that posts a plain form (no script), and waits for the page the post redirects to.</summary>
     /// <summary>A screenshot, then axe on the page as it stands: no violation passes.</summary>
     public async Task AssertAccessibleAsync(string name)
     {
@@ -164,6 +163,7 @@ public sealed class Visit : IAsyncDisposable
         Assert.True(results.Violations.Length == 0, $"{name}: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 
+    /// <summary>Clicks a button that posts a plain form (no script), and waits for the page the post redirects to.</summary>
     public async Task SubmitAsync(ILocator button)
     {
         ArgumentNullException.ThrowIfNull(button);

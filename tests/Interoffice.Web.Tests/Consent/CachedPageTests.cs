@@ -89,7 +89,7 @@ public sealed partial class CachedPageTests
     private static readonly Dictionary<string, string> WithParameters = new(StringComparer.Ordinal)
     {
         ["nieuws/{slug:regex(^[a-z0-9-]{{1,80}}$)}"] = "/nieuws/bericht-1",
-        ["nieuws/pagina/{page:int:min(2)}"] = "/nieuws/pagina/2",
+        ["nieuws/pagina/{page:int:range(2,10000)}"] = "/nieuws/pagina/2",
     };
 
     private static async Task SeedNewsAsync(IServiceProvider services)

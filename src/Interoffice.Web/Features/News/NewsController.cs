@@ -21,8 +21,9 @@ public sealed class NewsController(SiteDbContext db, IOptions<SiteOptions> site)
     [OutputCache(PolicyName = ConsentPageCache.Name, Tags = [CacheTag])]
     public Task<IActionResult> Index(CancellationToken cancellationToken) => PageAsync(1, cancellationToken);
 
-    // A page number in the path, not the query: the page cache keys on the path.
-    [HttpGet("/nieuws/pagina/{page:int:min(2)}")]
+    // A page number in the path, not the query: the page cache keys on the path. Bounded, so made-up numbers cannot
+    // overflow the offset; a page past the last is a 404, which is never cached.
+    [HttpGet("/nieuws/pagina/{page:int:range(2,10000)}")]
     [OutputCache(PolicyName = ConsentPageCache.Name, Tags = [CacheTag])]
     public Task<IActionResult> Page(int page, CancellationToken cancellationToken) => PageAsync(page, cancellationToken);
 

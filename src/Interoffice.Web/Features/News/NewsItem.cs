@@ -37,15 +37,18 @@ public sealed class NewsItem
     {
         Id = Guid.NewGuid(),
         Slug = slug,
-        Title = title,
-        Summary = summary,
-        Body = body,
+        Title = Printable(title),
+        Summary = Printable(summary),
+        Body = Printable(body),
         CreatedAt = now,
         UpdatedAt = now,
     };
 
     public void Edit(string title, string summary, string body, DateTime now) =>
-        (Title, Summary, Body, UpdatedAt) = (title, summary, body, now);
+        (Title, Summary, Body, UpdatedAt) = (Printable(title), Printable(summary), Printable(body), now);
 
     public void Publish(DateTime now) => PublishedAt ??= now;
+
+    // Control characters (a vertical tab pasted from a presentation) have no place in a page and break the Atom feed's XML.
+    private static string Printable(string text) => string.Concat(text.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t'));
 }

@@ -29,7 +29,7 @@ public static class NewsMarkdown
         // An image from elsewhere would be a request to a third party (and blocked by the CSP): only paths on this site.
         sanitizer.FilterUrl += (_, e) =>
         {
-            if (e.Tag.NodeName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && !(e.OriginalUrl.StartsWith('/') && !e.OriginalUrl.StartsWith("//", StringComparison.Ordinal)))
+            if (e.Tag.NodeName.Equals("IMG", StringComparison.OrdinalIgnoreCase) && !IsOwnPath(e.OriginalUrl))
             {
                 e.SanitizedUrl = null;
             }
@@ -45,4 +45,8 @@ public static class NewsMarkdown
         };
         return sanitizer;
     }
+
+    // "/afbeelding.jpg", not "//elders" nor "/\\elders" (which browsers read as another host).
+    private static bool IsOwnPath(string url) =>
+        url.StartsWith('/') && url.Length > 1 && url[1] is not ('/' or '\\') && !url.Any(c => c == '\\' || char.IsControl(c));
 }

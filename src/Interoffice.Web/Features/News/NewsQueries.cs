@@ -12,7 +12,7 @@ public static class NewsQueries
     public static IQueryable<NewsItem> Published(SiteDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<NewsItem>().AsNoTracking().Where(n => n.PublishedAt != null).OrderByDescending(n => n.PublishedAt);
+        return db.Set<NewsItem>().AsNoTracking().Where(n => n.PublishedAt != null).OrderByDescending(n => n.PublishedAt).ThenBy(n => n.Slug);
     }
 
     /// <summary>Every item, drafts first, then newest first.</summary>

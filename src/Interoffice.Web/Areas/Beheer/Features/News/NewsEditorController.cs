@@ -28,16 +28,14 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
     public async Task<IActionResult> Create(NewsForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!ModelState.IsValid || form.Actie == Preview)
+        if (!ModelState.IsValid || form.Action == Preview)
         {
             return View("Edit", new NewsEditorPage(null, form, ModelState.IsValid ? NewsMarkdown.ToHtml(form.Body!) : null));
         }
 
-        var item = NewsItem.Draft(await FreeSlugAsync(form.Title!, cancellationToken), form.Title!.Trim(), form.Summary!.Trim(), form.Body!, Now());
-        db.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
+        var item = await AddDraftAsync(form, cancellationToken);
         await audit.WriteAsync(AuditAction.CreateNews, item.Title, cancellationToken: cancellationToken);
-        return await AfterSaveAsync(item, form.Actie, cancellationToken);
+        return await AfterSaveAsync(item, form.Action, cancellationToken);
     }
 
     [HttpGet("/beheer/nieuws/{id:guid}")]
@@ -55,7 +53,7 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
             return NotFound();
         }
 
-        if (!ModelState.IsValid || form.Actie == Preview)
+        if (!ModelState.IsValid || form.Action == Preview)
         {
             return View("Edit", new NewsEditorPage(item, form, ModelState.IsValid ? NewsMarkdown.ToHtml(form.Body!) : null));
         }
@@ -63,7 +61,7 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
         item.Edit(form.Title!.Trim(), form.Summary!.Trim(), form.Body!, Now());
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(AuditAction.EditNews, item.Title, cancellationToken: cancellationToken);
-        return await AfterSaveAsync(item, form.Actie, cancellationToken);
+        return await AfterSaveAsync(item, form.Action, cancellationToken);
     }
 
     private async Task<IActionResult> AfterSaveAsync(NewsItem item, string? action, CancellationToken cancellationToken)
@@ -82,6 +80,25 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
 
         TempData["Melding"] = item.IsPublished ? $"Opgeslagen. Het bericht staat op /nieuws/{item.Slug}." : "Het concept is opgeslagen; bezoekers zien het pas na publiceren.";
         return Redirect($"/beheer/nieuws/{item.Id}");
+    }
+
+    // Another item may take the same address between the check and the save (two staff, one title): then the next one.
+    private async Task<NewsItem> AddDraftAsync(NewsForm form, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var item = NewsItem.Draft(await FreeSlugAsync(form.Title!, cancellationToken), form.Title!.Trim(), form.Summary!.Trim(), form.Body!, Now());
+            db.Add(item);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return item;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.Entry(item).State = EntityState.Detached;
+            }
+        }
     }
 
     private async Task<string> FreeSlugAsync(string title, CancellationToken cancellationToken)

@@ -21,8 +21,9 @@ public sealed class NewsForm
     [StringLength(NewsItem.BodyMax, ErrorMessage = "De tekst is te lang: hoogstens {1} tekens.")]
     public string? Body { get; set; }
 
-    /// <summary>Which button was pressed: opslaan, voorbeeld or publiceren.</summary>
-    public string? Actie { get; set; }
+    /// <summary>Which button was pressed (the form field "Actie"): opslaan, voorbeeld or publiceren.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(Name = "Actie")]
+    public string? Action { get; set; }
 
     public static NewsForm Of(NewsItem item)
     {
