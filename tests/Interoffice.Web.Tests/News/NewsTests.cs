@@ -59,6 +59,9 @@ public sealed class NewsTests : IAsyncLifetime
         var (itemAnswer, item) = await visitor.GetAsync("/nieuws/nieuwe-vestiging-in-groningen");
         Assert.Equal(HttpStatusCode.OK, itemAnswer.StatusCode);
         Assert.Equal("Groningen", item.QuerySelector(".news-body strong")?.TextContent);
+        Assert.Single(item.QuerySelectorAll("h1"));
+        Assert.Equal("Wat er te zien is", item.QuerySelector(".news-body h2")?.TextContent);
+        Assert.Equal("/nieuws/feed.xml", item.QuerySelector("head link[rel=alternate][type='application/atom+xml']")?.GetAttribute("href"));
         using var jsonLd = JsonDocument.Parse(item.QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("NewsArticle", jsonLd.RootElement.GetProperty("@type").GetString());
         Assert.Equal("Nieuwe vestiging in Groningen", jsonLd.RootElement.GetProperty("headline").GetString());
@@ -186,7 +189,7 @@ public sealed class NewsTests : IAsyncLifetime
     }
 
     private static (string, string)[] Fields(string action) =>
-        [("Title", "Nieuwe vestiging in Groningen"), ("Summary", "Wij openen een tweede vestiging."), ("Body", "Vanaf maart ook in **Groningen**."), ("Actie", action)];
+        [("Title", "Nieuwe vestiging in Groningen"), ("Summary", "Wij openen een tweede vestiging."), ("Body", "Vanaf maart ook in **Groningen**.\n\n# Wat er te zien is\n\nPrinters."), ("Actie", action)];
 
     private async Task<string> PublishAsync(string title, string body)
     {

@@ -1,5 +1,7 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
 
 namespace Interoffice.Web.Features.News;
 
@@ -14,7 +16,21 @@ public static class NewsMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+    public static string ToHtml(string markdown)
+    {
+        // The page's title is its only h1: a heading in the body is one level lower ("# Kop" is an h2).
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+
+        using var html = new StringWriter();
+        var renderer = new HtmlRenderer(html);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return Sanitizer.Sanitize(html.ToString());
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {
