@@ -52,13 +52,13 @@ public sealed class NewsController(SiteDbContext db, IOptions<SiteOptions> site)
         };
         feed.Links.Add(new SyndicationLink(new Uri(baseUrl + "/nieuws/feed.xml")) { RelationshipType = "self", MediaType = "application/atom+xml" });
         feed.Authors.Add(new SyndicationPerson { Name = Shared.Company.Name });
-        var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true }))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
-        return Content(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml", Encoding.UTF8);
+        return File(bytes.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
     private async Task<IActionResult> PageAsync(int page, CancellationToken cancellationToken)

@@ -11,8 +11,6 @@ internal sealed class NewsSitemap(SiteDbContext db) : ISitemapSource
     public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken cancellationToken)
     {
         var items = await NewsQueries.Published(db).Select(n => new { n.Slug, n.UpdatedAt }).ToListAsync(cancellationToken);
-        return [new SitemapEntry("/nieuws", items.Count == 0 ? null : Day(items.Max(i => i.UpdatedAt))), .. items.Select(i => new SitemapEntry($"/nieuws/{i.Slug}", Day(i.UpdatedAt)))];
+        return [new SitemapEntry("/nieuws", items.Count == 0 ? null : DutchTime.Day(items.Max(i => i.UpdatedAt))), .. items.Select(i => new SitemapEntry($"/nieuws/{i.Slug}", DutchTime.Day(i.UpdatedAt)))];
     }
-
-    private static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(DutchTime.FromUtc(utc));
 }

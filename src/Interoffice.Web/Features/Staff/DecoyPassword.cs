@@ -9,12 +9,17 @@ namespace Interoffice.Web.Features.Staff;
 /// the same hashing as a real account's. Made while the site starts, not at the first unknown address (which would
 /// otherwise pay for two hashes).
 /// </summary>
-public sealed class DecoyPassword(IOptions<PasswordHasherOptions> options) : IHostedService
+public sealed class DecoyPassword : IHostedService
 {
     // Identity's hasher with the site's options (Identity registers its own per request).
-    private readonly PasswordHasher<StaffUser> hasher = new(options);
+    private readonly PasswordHasher<StaffUser> hasher;
+    private readonly Lazy<string> hash;
 
-    private readonly Lazy<string> hash = new(() => new PasswordHasher<StaffUser>(options).HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32)));
+    public DecoyPassword(IOptions<PasswordHasherOptions> options)
+    {
+        hasher = new PasswordHasher<StaffUser>(options);
+        hash = new Lazy<string>(() => hasher.HashPassword(new StaffUser(), RandomNumberGenerator.GetHexString(32)));
+    }
 
     /// <summary>Does the same work as checking a real password, and fails.</summary>
     public bool Verify(string password)

@@ -76,5 +76,6 @@ public sealed class SecondStep(UserManager<StaffUser> users, StaffUserStore stor
         (user.SecondStepFailures, user.SecondStepLockoutEnd) = (failures, lockoutEnd);
     }
 
-    private static string Digits(string typed) => new(typed.Where(char.IsDigit).ToArray());
+    /// <summary>The digits of a typed code ("123 456" is 123456), as apps show them with a space.</summary>
+    public static string Digits(string typed) => new(typed.Where(char.IsDigit).ToArray());
 }

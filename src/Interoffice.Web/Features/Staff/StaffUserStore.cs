@@ -63,8 +63,7 @@ public sealed class StaffUserStore(SiteDbContext context, IDataProtectionProvide
         }
 
         var (salt, hashes) = Parse(stored);
-        var typed = Hash(salt, code);
-        var match = hashes.FindIndex(hash => CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(hash), Convert.FromBase64String(typed)));
+        var match = IndexOf(salt, hashes, code);
         if (match < 0)
         {
             return false;
@@ -86,14 +85,19 @@ public sealed class StaffUserStore(SiteDbContext context, IDataProtectionProvide
         }
 
         var (salt, hashes) = Parse(stored);
-        var typed = Convert.FromBase64String(Hash(salt, code));
-        return hashes.Exists(hash => CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(hash), typed));
+        return IndexOf(salt, hashes, code) >= 0;
     }
 
     public override async Task<int> CountCodesAsync(StaffUser user, CancellationToken cancellationToken)
     {
         var stored = await GetTokenAsync(user, Provider, RecoveryCodesName, cancellationToken) ?? "";
         return stored.StartsWith(HashedPrefix, StringComparison.Ordinal) ? Parse(stored).Hashes.Count : await base.CountCodesAsync(user, cancellationToken);
+    }
+
+    private static int IndexOf(byte[] salt, List<string> hashes, string code)
+    {
+        var typed = Convert.FromBase64String(Hash(salt, code));
+        return hashes.FindIndex(hash => CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(hash), typed));
     }
 
     private static string Stored(byte[] salt, IEnumerable<string> hashes) => HashedPrefix + string.Join(";", [Convert.ToBase64String(salt), .. hashes]);

@@ -25,6 +25,9 @@ public static class DutchTime
         return new DateTimeOffset(FromUtc(instant), Zone.GetUtcOffset(instant)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The Amsterdam day an instant falls on.</summary>
+    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
     /// <summary>The first moment of an Amsterdam day, in UTC.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);

@@ -52,7 +52,7 @@ public sealed class AccountController(SignInManager<StaffUser> signIn, UserManag
             return Redirect("/beheer/account");
         }
 
-        var code = new string((form.Code ?? "").Where(char.IsDigit).ToArray());
+        var code = SecondStep.Digits(form.Code ?? "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError("Code", "Deze code klopt niet. Controleer of de tijd op uw telefoon juist staat en probeer de volgende code.");

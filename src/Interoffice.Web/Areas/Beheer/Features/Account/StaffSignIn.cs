@@ -33,7 +33,8 @@ public sealed class StaffSignIn(
         var right = user is null
             ? decoy.Verify(password)
             : users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? "", password) != PasswordVerificationResult.Failed;
-        if (right && user is { IsDisabled: false } && !await users.IsLockedOutAsync(user))
+        var locked = user is { IsDisabled: false } && await users.IsLockedOutAsync(user);
+        if (right && user is { IsDisabled: false } && !locked)
         {
             return await SignInAsync(user, password, code);
         }
@@ -43,7 +44,7 @@ public sealed class StaffSignIn(
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var outcome = await RefuseAsync(user, typed, right, code);
+            var outcome = await RefuseAsync(user, typed, right, locked, code);
             await transaction.CommitAsync();
             return outcome;
         });
@@ -88,15 +89,15 @@ public sealed class StaffSignIn(
         return SignInOutcome.Refused;
     }
 
-    private async Task<SignInOutcome> RefuseAsync(StaffUser? user, string typed, bool right, string? code)
+    private async Task<SignInOutcome> RefuseAsync(StaffUser? user, string typed, bool right, bool locked, string? code)
     {
-        if (user is not null && !user.IsDisabled && await users.IsLockedOutAsync(user) && code is not null)
+        if (locked && code is not null)
         {
             // The lockout's way in: the second step does the same work whether the password was right or not.
-            return await WithCodeAsync(user, code, right);
+            return await WithCodeAsync(user!, code, right);
         }
 
-        if (user is not null && !user.IsDisabled && !await users.IsLockedOutAsync(user))
+        if (user is { IsDisabled: false } && !locked)
         {
             // A wrong password: counted (Identity looks the name and address up again to check they are unique).
             await users.AccessFailedAsync(user);

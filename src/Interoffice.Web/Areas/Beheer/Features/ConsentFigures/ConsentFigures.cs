@@ -43,7 +43,7 @@ public sealed class ConsentFigures
         var total = new Tally();
         foreach (var row in rows.OrderBy(r => r.RecordedAt))
         {
-            var week = IsoWeek.Of(DateOnly.FromDateTime(DutchTime.FromUtc(row.RecordedAt)));
+            var week = IsoWeek.Of(DutchTime.Day(row.RecordedAt));
             if (!byWeek.TryGetValue(week, out var weekFigures))
             {
                 continue;

@@ -85,7 +85,7 @@ public sealed class ConsentFiguresController(SiteDbContext db, AuditLog audit, E
         return new ConsentFiguresPage(input, figures, StatementCheck.Compare(current.ThirdParties, services.All.Select(s => s.Service)), current, snapshots);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
+    private DateOnly Today() => DutchTime.Day(time.GetUtcNow().UtcDateTime);
 
     // Plain digits: a spreadsheet reads them as numbers.
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

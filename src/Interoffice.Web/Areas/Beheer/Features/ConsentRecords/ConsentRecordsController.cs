@@ -27,7 +27,7 @@ public sealed class ConsentRecordsController(SiteDbContext db, ConsentLogVerifie
 
     private async Task<IActionResult> Show(string? consentId, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(DutchTime.FromUtc(time.GetUtcNow().UtcDateTime));
+        var today = DutchTime.Day(time.GetUtcNow().UtcDateTime);
         var id = Normalize(consentId);
         var records = id is null ? [] : await RecordsOfAsync(id, cancellationToken);
         if (id is not null)

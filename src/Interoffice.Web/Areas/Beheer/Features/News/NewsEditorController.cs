@@ -30,7 +30,7 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
         ArgumentNullException.ThrowIfNull(form);
         if (!ModelState.IsValid || form.Action == Preview)
         {
-            return View("Edit", new NewsEditorPage(null, form, ModelState.IsValid ? NewsMarkdown.ToHtml(form.Body!) : null));
+            return Editor(null, form);
         }
 
         var item = await AddDraftAsync(form, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
 
         if (!ModelState.IsValid || form.Action == Preview)
         {
-            return View("Edit", new NewsEditorPage(item, form, ModelState.IsValid ? NewsMarkdown.ToHtml(form.Body!) : null));
+            return Editor(item, form);
         }
 
         item.Edit(form.Title!.Trim(), form.Summary!.Trim(), form.Body!, Now());
@@ -63,6 +63,10 @@ public sealed class NewsEditorController(SiteDbContext db, AuditLog audit, IOutp
         await audit.WriteAsync(AuditAction.EditNews, item.Title, cancellationToken: cancellationToken);
         return await AfterSaveAsync(item, form.Action, cancellationToken);
     }
+
+    // The form again, as posted: with its errors, or with the preview of what it would show.
+    private ViewResult Editor(NewsItem? item, NewsForm form) =>
+        View("Edit", new NewsEditorPage(item, form, ModelState.IsValid ? NewsMarkdown.ToHtml(form.Body!) : null));
 
     private async Task<IActionResult> AfterSaveAsync(NewsItem item, string? action, CancellationToken cancellationToken)
     {
