@@ -1,6 +1,7 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.News;
+using Interoffice.Web.Features.Newsletter;
 using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
@@ -21,6 +22,7 @@ try
     builder.AddSiteEmail();
     builder.AddContact();
     builder.AddNews();
+    builder.AddNewsletter();
     builder.AddStaff();
 
     // Disposed on every way out (a verb's exit too), so that the log's background writer has written everything.

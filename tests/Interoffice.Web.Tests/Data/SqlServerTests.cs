@@ -194,12 +194,13 @@ public sealed class SqlServerTests
         using var sql = new SqlServerStatements();
         var now = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
 
-        var due = OutboxQueries.Due(sql.Db, now, 25).ToQueryString();
+        var due = OutboxQueries.Due(sql.Db, now, 25, ["nieuwsbrief"]).ToQueryString();
         await OutboxQueries.ClaimAsync(sql.Db, 7, now, Guid.NewGuid(), now.AddSeconds(60), CancellationToken.None);
         var claimed = OutboxQueries.Claimed(sql.Db, 7, Guid.NewGuid()).ToQueryString();
         var audit = AuditLog.Page(sql.Db, 3, 50).ToQueryString();
         var owned = OutboxQueries.PickupFiles(sql.Db).ToQueryString();
-        Assert.Contains("SELECT TOP(@p) [o].[Id]", due, StringComparison.Ordinal);
+        Assert.Contains("SELECT TOP(@p) [o].[Id], [o].[Lane]", due, StringComparison.Ordinal);
+        Assert.Contains("([o].[Lane] IS NULL OR [o].[Lane] = @open1)", due, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [o].[Id]", due, StringComparison.Ordinal);
 
         // Won only if still due and held by nobody: the condition is part of the one UPDATE, not read before it.

@@ -83,6 +83,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Tests post forms at once and many times; the tests of these checks set them back.
         builder.UseSetting("Contact:MinimumSecondsToFill", "0");
         builder.UseSetting("Contact:RateLimitPermits", "100000");
+        builder.UseSetting("Newsletter:MinimumSecondsToFill", "0");
+        builder.UseSetting("Newsletter:RateLimitPermits", "100000");
         builder.UseSetting("Staff:SignInRateLimitPermits", "100000");
         builder.UseSetting("Consent:ChoiceRateLimitPermits", "100000");
         builder.UseSetting("Mail:PollIntervalSeconds", "0.2");

@@ -3,20 +3,21 @@ using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Contact;
 
-public sealed partial class ContactController(FormStamp stamp, ILogger<ContactController> logger) : Controller
+public sealed partial class ContactController(FormStamp stamp, IOptions<ContactOptions> options, ILogger<ContactController> logger) : Controller
 {
     public const string RateLimitPolicy = "contact";
 
     private const string ReferenceKey = "Referentie";
 
-    /// <summary>The empty form, from the page cache; <see cref="ContactFormTokens"/> fills in each view's token and stamp.</summary>
+    /// <summary>The empty form, from the page cache; <see cref="ContactFormTokens"/> and <see cref="FormStamps"/> fill in each view's token and stamp.</summary>
     [HttpGet(ContactFormTokens.Path)]
     [OutputCache(PolicyName = ConsentPageCache.Name)]
     public IActionResult Contact() =>
-        View(new ContactForm { Start = HttpContext.Features.Get<ContactFormTokens>() is null ? stamp.Issue() : ContactFormTokens.StampPlaceholder });
+        View(new ContactForm { Start = FormStamps.For(HttpContext, stamp) });
 
     [HttpPost("/contact")]
     [EnableRateLimiting(RateLimitPolicy)]
@@ -36,7 +37,7 @@ public sealed partial class ContactController(FormStamp stamp, ILogger<ContactCo
         form.Trim();
         ModelState.Clear();
         TryValidateModel(form);
-        if (!stamp.IsHuman(form.Start))
+        if (!stamp.IsHuman(form.Start, options.Value.MinimumSecondsToFill))
         {
             ModelState.AddModelError("", "Uw bericht werd wel erg snel verzonden. Controleer de gegevens hieronder en verstuur het formulier opnieuw.");
         }

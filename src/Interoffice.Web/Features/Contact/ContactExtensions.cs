@@ -12,7 +12,6 @@ public static class ContactExtensions
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SubmissionStore>();
         builder.Services.AddScoped<SubmissionDeletion>();
-        builder.Services.AddSingleton<FormStamp>();
         builder.Services.AddPageMiddleware<ContactFormTokens>();
         builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<ContactSubmissionRetention>();

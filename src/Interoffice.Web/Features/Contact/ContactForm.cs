@@ -67,7 +67,7 @@ public sealed class ContactForm : IValidatableObject
             yield return new ValidationResult("Uw naam bevat tekens die niet zijn toegestaan, zoals een regeleinde of tab.", [nameof(Name)]);
         }
 
-        if (Email is not null && (Email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !IsMailbox(Email)))
+        if (Email is not null && (Email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || !Infrastructure.Data.EmailAddresses.IsMailbox(Email)))
         {
             yield return new ValidationResult("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", [nameof(Email)]);
         }
@@ -87,12 +87,4 @@ public sealed class ContactForm : IValidatableObject
             yield return new ValidationResult("Uw bericht bevat tekens die niet zijn toegestaan, zoals tabs of onzichtbare besturingstekens. Alleen regeleinden mogen.", [nameof(Message)]);
         }
     }
-
-    private static bool IsMailbox(string email) =>
-        MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
-        && string.IsNullOrEmpty(mailbox.Name)
-        && string.Equals(mailbox.Address, email, StringComparison.Ordinal)
-        && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
-        && email.IndexOf('.', at) > at + 1
-        && !email.EndsWith('.');
 }

@@ -16,14 +16,22 @@ public sealed class SubmissionDeletion(SiteDbContext db, Outbox outbox)
     public Task<int> DeleteAsync(Expression<Func<ContactSubmission, bool>> which, Func<CancellationToken, Task> record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return db.DeleteInTransactionAsync(
-            token => outbox.DeleteAboutAsync(Ids(db, which), async t =>
-            {
-                var deleted = await db.Set<ContactSubmission>().Where(which).ExecuteDeleteAsync(t);
-                await record(t);
-                return deleted;
-            }, token),
-            cancellationToken);
+        return db.DeleteInTransactionAsync(token => DeleteInTransactionAsync(which, record, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The same inside a transaction the caller holds (an erasure that deletes more than submissions): <paramref name="alongside"/>
+    /// runs after the rows went and before the mail files go, so that whatever fails leaves every file in place.
+    /// </summary>
+    public Task<int> DeleteInTransactionAsync(Expression<Func<ContactSubmission, bool>> which, Func<CancellationToken, Task> alongside, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alongside);
+        return outbox.DeleteAboutAsync(Ids(db, which), async t =>
+        {
+            var deleted = await db.Set<ContactSubmission>().Where(which).ExecuteDeleteAsync(t);
+            await alongside(t);
+            return deleted;
+        }, cancellationToken);
     }
 
     /// <summary>The ids of the submissions <paramref name="which"/> selects, as the outbox knows what its mails are about.</summary>

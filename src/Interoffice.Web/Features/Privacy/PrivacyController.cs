@@ -14,8 +14,22 @@ public sealed class PrivacyController(PrivacyStatementProvider statement) : Cont
         return View(new StatementPageModel(versions[0], versions[0], versions.Count));
     }
 
+    /// <summary>Every version, and which were announced by e-mail (read from the database, so not from the page cache).</summary>
     [HttpGet("/privacyverklaring/versies")]
-    public IActionResult Versions() => View(statement.Versions);
+    public async Task<IActionResult> Versions([FromServices] IEnumerable<IStatementAnnouncements> announcements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announcements);
+        var announced = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var source in announcements)
+        {
+            foreach (var (version, at) in await source.AnnouncedAsync(cancellationToken))
+            {
+                announced[version] = at;
+            }
+        }
+
+        return View(new VersionsPage(statement.Versions, announced));
+    }
 
     [HttpGet("/privacyverklaring/versies/{version:regex(^[[0-9A-Za-z.-]]{{1,16}}$)}")]
     public IActionResult Version(string version)

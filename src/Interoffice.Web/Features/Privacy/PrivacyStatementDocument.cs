@@ -27,6 +27,9 @@ public sealed partial record PrivacyStatementDocument(
     /// <summary>The file's exact bytes, as its SHA-256 was taken of them (for anyone who wants to check).</summary>
     public byte[] Source { get; init; } = [];
 
+    /// <summary>What changed in this version, in a sentence or two (front matter <c>summary</c>): the change notice to subscribers says it.</summary>
+    public string? Summary { get; init; }
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -44,7 +47,7 @@ public sealed partial record PrivacyStatementDocument(
         return Parse(reader.ReadToEnd(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8))) with { Source = utf8 };
     }
 
-    /// <summary>Parses Markdown with front matter (title, version, last-modified, optionally third-parties).</summary>
+    /// <summary>Parses Markdown with front matter (title, version, last-modified, optionally third-parties and summary).</summary>
     /// <exception cref="FormatException">The front matter is missing or incomplete.</exception>
     public static PrivacyStatementDocument Parse(string markdown)
     {
@@ -80,7 +83,10 @@ public sealed partial record PrivacyStatementDocument(
             document.ToHtml(Pipeline),
             contents,
             sha256,
-            [.. (frontMatter.ThirdParties ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())]);
+            [.. (frontMatter.ThirdParties ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())])
+        {
+            Summary = string.IsNullOrWhiteSpace(frontMatter.Summary) ? null : frontMatter.Summary.Trim(),
+        };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[0-9A-Za-z.-]{1,16}$")]
@@ -91,7 +97,7 @@ public sealed partial record PrivacyStatementDocument(
 
     // Read from YAML's node tree, not its object deserializer: that one reflects over this type and cost the first page
     // a twentieth of a second (docs/measuring.md). A key of the wrong shape is refused as the deserializer refused it.
-    private sealed record FrontMatter(string? Title, string? Version, string? LastModified, IReadOnlyList<string>? ThirdParties)
+    private sealed record FrontMatter(string? Title, string? Version, string? LastModified, IReadOnlyList<string>? ThirdParties, string? Summary)
     {
         public static FrontMatter Read(string yaml)
         {
@@ -99,10 +105,10 @@ public sealed partial record PrivacyStatementDocument(
             stream.Load(new StringReader(yaml));
             if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root)
             {
-                return new FrontMatter(null, null, null, null);
+                return new FrontMatter(null, null, null, null, null);
             }
 
-            return new FrontMatter(Scalar(root, "title"), Scalar(root, "version"), Scalar(root, "last-modified"), Sequence(root, "third-parties"));
+            return new FrontMatter(Scalar(root, "title"), Scalar(root, "version"), Scalar(root, "last-modified"), Sequence(root, "third-parties"), Scalar(root, "summary"));
         }
 
         private static string? Scalar(YamlMappingNode root, string key) =>

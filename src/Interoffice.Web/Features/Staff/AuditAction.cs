@@ -35,4 +35,7 @@ public static class AuditAction
     public const string CreateNews = "nieuws-aangemaakt";
     public const string EditNews = "nieuws-bewerkt";
     public const string PublishNews = "nieuws-gepubliceerd";
+    public const string SendNewsletter = "nieuwsbrief-verzonden";
+    public const string TestNewsletter = "nieuwsbrief-proefmail";
+    public const string AddSubscriber = "abonnee-aangemeld";
 }

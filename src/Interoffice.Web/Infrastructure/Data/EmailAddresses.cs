@@ -1,4 +1,5 @@
 using System.Text;
+using MimeKit;
 
 namespace Interoffice.Web.Infrastructure.Data;
 
@@ -14,4 +15,14 @@ public static class EmailAddresses
         ArgumentNullException.ThrowIfNull(address);
         return address.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
     }
+
+    /// <summary>A plain address a mail server takes (name@domain.tld), as typed: no display name, no spaces, no control characters.</summary>
+    public static bool IsMailbox(string email) =>
+        !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+        && MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
+        && string.IsNullOrEmpty(mailbox.Name)
+        && string.Equals(mailbox.Address, email, StringComparison.Ordinal)
+        && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && email.IndexOf('.', at) > at + 1
+        && !email.EndsWith('.');
 }

@@ -61,6 +61,20 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
         return result;
     }
 
+    /// <summary>
+    /// Deletes, in the caller's transaction, the mails about <paramref name="correlationIds"/> that left (or died)
+    /// before <paramref name="cutoff"/>, files and all; mail still waiting stays. Returns how many.
+    /// </summary>
+    public async Task<int> DeleteDoneAboutAsync(IQueryable<Guid?> correlationIds, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Mails are deleted inside the caller's transaction.");
+        var mails = OutboxQueries.About(db, correlationIds).Where(m => m.SentAt < cutoff || m.DeadAt < cutoff);
+        var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
+        var deleted = await mails.ExecuteDeleteAsync(cancellationToken);
+        pickup.Delete(files);
+        return deleted;
+    }
+
     /// <summary>Deletes mail files written before <paramref name="cutoff"/> that no message owns (left by a crash); returns how many.</summary>
     public async Task<int> DeleteUnownedFilesAsync(DateTime cutoff, CancellationToken cancellationToken)
     {

@@ -20,9 +20,21 @@ public sealed class OutboxMessage
 
     public required string Subject { get; init; }
 
-    public required string TextBody { get; init; }
+    private string textBody = "";
+    private string htmlBody = "";
 
-    public required string HtmlBody { get; init; }
+    public required string TextBody { get => textBody; init => textBody = value; }
+
+    public required string HtmlBody { get => htmlBody; init => htmlBody = value; }
+
+    /// <summary>
+    /// The body holds a one-time secret (a confirmation link): once the mail has left, the outbox keeps only its
+    /// envelope, so the database never holds a usable link longer than the mail waits.
+    /// </summary>
+    public bool ForgetBodyWhenSent { get; init; }
+
+    /// <summary>What stands in the body of such a mail once it has left.</summary>
+    public const string Forgotten = "(De inhoud is na verzending gewist: de e-mail bevatte een eenmalige link.)";
 
     public int Attempts { get; private set; }
 
@@ -49,6 +61,15 @@ public sealed class OutboxMessage
     /// </summary>
     public Guid? CorrelationId { get; init; }
 
+    /// <summary>
+    /// The lane a bulk message waits in (a newsletter), as a feature registered it (<see cref="OutboxLane"/>): it goes
+    /// out at that lane's rate and is marked as bulk mail. Null: sent as soon as it is due.
+    /// </summary>
+    public string? Lane { get; init; }
+
+    /// <summary>The https address that unsubscribes the recipient with one POST (RFC 8058), sent as <c>List-Unsubscribe</c>.</summary>
+    public string? UnsubscribeUrl { get; init; }
+
     /// <summary>What became of it, as staff read it; the outbox's fields are the one record of this.</summary>
     public MailState State => MailStates.Of(SentAt, PickupFile, DeadAt);
 
@@ -61,6 +82,12 @@ public sealed class OutboxMessage
 
     internal void MarkSent(DateTime now, string? pickupFile)
     {
+        if (ForgetBodyWhenSent)
+        {
+            textBody = Forgotten;
+            htmlBody = Forgotten;
+        }
+
         SentAt = now;
         PickupFile = pickupFile;
         Attempts++;

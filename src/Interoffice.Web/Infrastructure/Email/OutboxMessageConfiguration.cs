@@ -16,5 +16,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.PickupFile).HasMaxLength(100).IsUnicode(false);
         builder.HasIndex(m => new { m.SentAt, m.DeadAt, m.NextAttemptAt });
         builder.HasIndex(m => m.CorrelationId);
+        builder.Property(m => m.Lane).HasMaxLength(40).IsUnicode(false);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(400).IsUnicode(false);
+        builder.HasIndex(m => new { m.Lane, m.SentAt });
     }
 }

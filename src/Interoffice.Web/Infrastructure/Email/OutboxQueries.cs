@@ -6,15 +6,27 @@ namespace Interoffice.Web.Infrastructure.Email;
 /// <summary>How instances share the outbox, built apart from running it so a test can have SQL Server translate each statement.</summary>
 public static class OutboxQueries
 {
-    /// <summary>The ids of messages due now that no instance holds, oldest first.</summary>
-    public static IQueryable<long> Due(SiteDbContext db, DateTime now, int batchSize)
+    /// <summary>
+    /// The messages due now that no instance holds, oldest first, with their lanes: those outside any lane, and those in
+    /// <paramref name="openLanes"/> (lanes that still have room this minute).
+    /// </summary>
+    public static IQueryable<DueMessage> Due(SiteDbContext db, DateTime now, int batchSize, IReadOnlyCollection<string> openLanes)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var open = openLanes.ToList();
         return db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => m.Lane == null || open.Contains(m.Lane))
             .OrderBy(m => m.Id)
-            .Select(m => m.Id)
+            .Select(m => new DueMessage(m.Id, m.Lane))
             .Take(batchSize);
+    }
+
+    /// <summary>How many of <paramref name="lane"/>'s messages left since <paramref name="since"/>, by every instance.</summary>
+    public static Task<int> SentInLaneAsync(SiteDbContext db, string lane, DateTime since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().CountAsync(m => m.Lane == lane && m.SentAt > since, cancellationToken);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed partial class OutboxSender(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     IOptions<SmtpOptions> smtp,
+    IOptions<OutboxLaneOptions> lanes,
     PickupFolder pickup,
     IHostEnvironment environment,
     TimeProvider time,
@@ -75,7 +76,8 @@ public sealed partial class OutboxSender(
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
         var now = Now();
-        var due = await OutboxQueries.Due(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
+        var room = await RoomInLanesAsync(db, now, cancellationToken);
+        var due = await OutboxQueries.Due(db, now, options.Value.BatchSize, [.. room.Where(r => r.Value > 0).Select(r => r.Key)]).ToListAsync(cancellationToken);
 
         var tried = 0;
         var sent = 0;
@@ -84,10 +86,22 @@ public sealed partial class OutboxSender(
         {
             for (var i = 0; i < due.Count; i++)
             {
-                var message = await ClaimAsync(db, due[i], cancellationToken);
+                var lane = lanes.Value.Find(due[i].Lane);
+                if (lane is not null && room[lane.Name] <= 0)
+                {
+                    // This lane's minute is full: its messages wait for a later round.
+                    continue;
+                }
+
+                var message = await ClaimAsync(db, due[i].Id, cancellationToken);
                 if (message is null)
                 {
                     continue;
+                }
+
+                if (lane is not null)
+                {
+                    room[lane.Name]--;
                 }
 
                 tried++;
@@ -103,14 +117,14 @@ public sealed partial class OutboxSender(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    await PostponeAllAsync(db, message, due.Skip(i + 1), Describe(ex), cancellationToken);
+                    await PostponeAllAsync(db, message, due.Skip(i + 1).Select(d => d.Id), Describe(ex), cancellationToken);
                     break;
                 }
 
                 string? pickupFile;
                 try
                 {
-                    pickupFile = await connection.SendAsync(OutboxMime.Of(message, smtp.Value.From), cancellationToken);
+                    pickupFile = await connection.SendAsync(OutboxMime.Of(message, smtp.Value.From, lane), cancellationToken);
                 }
                 catch (MailRefusedException refused) when (refused.IsPermanent)
                 {
@@ -142,6 +156,19 @@ public sealed partial class OutboxSender(
         }
 
         return tried;
+    }
+
+    // Counted from what every instance sent in the last minute, so a lane keeps its rate across rounds and restarts.
+    // Two instances counting at the same moment may each fill the same minute (docs/operations.md).
+    private async Task<Dictionary<string, int>> RoomInLanesAsync(SiteDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var room = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var lane in lanes.Value.Lanes)
+        {
+            room[lane.Name] = lane.MessagesPerMinute - await OutboxQueries.SentInLaneAsync(db, lane.Name, now.AddMinutes(-1), cancellationToken);
+        }
+
+        return room;
     }
 
     // A conditional update wins the message for this round only if nobody else holds it; the claim lasts for one message.

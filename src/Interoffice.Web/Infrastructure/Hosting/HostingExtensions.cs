@@ -50,6 +50,8 @@ public static class HostingExtensions
         });
         // The clock every feature reads (tests put their own in its place).
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FormStamp>();
+        builder.Services.AddPageMiddleware<FormStamps>();
         builder.AddProxies();
         builder.AddOwnHost();
         return builder;

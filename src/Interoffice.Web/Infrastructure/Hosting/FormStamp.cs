@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
-namespace Interoffice.Web.Features.Contact;
+namespace Interoffice.Web.Infrastructure.Hosting;
 
 /// <summary>
 /// The signed moment a form was shown: a post that comes back sooner than a person can type is taken for a bot,
-/// without asking the visitor anything and without a third-party CAPTCHA.
+/// without asking the visitor anything and without a third-party CAPTCHA. Every public form uses it (the contact form,
+/// the newsletter sign-up); cached pages get theirs from <see cref="FormStamps"/>.
 /// </summary>
-public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<ContactOptions> options, TimeProvider time)
+public sealed class FormStamp(IDataProtectionProvider dataProtection, TimeProvider time, Data.DatabaseGate database)
 {
+    // The purpose of the contact form, where it began: stamps shown before an upgrade still count after it.
     private readonly IDataProtector protector = dataProtection.CreateProtector("Interoffice.Contact.FormStamp.v1");
 
     private Issued? issued;
@@ -21,6 +22,13 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
     /// </summary>
     public string Issue()
     {
+        // Its key ring lives in the database: while that is being migrated a page is not held up for a stamp; a form
+        // sent without one is shown again, with one, and keeps what was typed.
+        if (!database.Ready.IsCompletedSuccessfully)
+        {
+            return "";
+        }
+
         var second = time.GetUtcNow().ToUnixTimeSeconds();
         if (Volatile.Read(ref issued) is { } last && last.Second == second)
         {
@@ -38,16 +46,16 @@ public sealed class FormStamp(IDataProtectionProvider dataProtection, IOptions<C
     // A stamp older than this no longer counts: the form is shown again with a new one.
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(2);
 
-    /// <summary>True when the stamp is genuine, not from the future, old enough and not too old.</summary>
-    public bool IsHuman(string? stamp)
+    /// <summary>True when the stamp is genuine, not from the future, at least <paramref name="minimumSeconds"/> old and not too old.</summary>
+    public bool IsHuman(string? stamp, double minimumSeconds)
     {
-        if (options.Value.MinimumSecondsToFill <= 0)
+        if (minimumSeconds <= 0)
         {
             return true;
         }
 
         var elapsed = time.GetUtcNow() - Shown(stamp);
-        return elapsed >= TimeSpan.FromSeconds(options.Value.MinimumSecondsToFill) && elapsed < MaxAge;
+        return elapsed >= TimeSpan.FromSeconds(minimumSeconds) && elapsed < MaxAge;
     }
 
     /// <summary>
