@@ -19,7 +19,7 @@ public sealed class Visitor : IDisposable
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static Visitor Of(SiteFactory site, string address = "https://www.interoffice.nl")
+    public static Visitor Of(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site, string address = "https://www.interoffice.nl")
     {
         ArgumentNullException.ThrowIfNull(site);
         var cookies = new CookieContainer();

@@ -206,6 +206,11 @@ public sealed partial class OutboxSender(
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
+            if (message.ForgetBodyWhenSent)
+            {
+                // The body's old version (with its one-time link) must not linger in the database's files either.
+                await db.ForgetDeletedAsync(CancellationToken.None);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
