@@ -13,7 +13,7 @@ public static class Staff
     public const string Password = "correct paard batterij nietje";
 
     /// <summary>Runs <c>staff …</c> in the site's process, the password given on standard input.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(SiteFactory site, string input, params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site, string input, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(site);
         using var _ = site.CreateClient();
@@ -23,7 +23,7 @@ public static class Staff
         return (code, output.ToString(), error.ToString());
     }
 
-    public static async Task CreateAsync(SiteFactory site, string email, string password = Password)
+    public static async Task CreateAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site, string email, string password = Password)
     {
         var (code, _, error) = await RunAsync(site, password + "\n", "create", "--email", email);
         Assert.True(code == 0, error);

@@ -62,7 +62,7 @@ public static partial class Subscribing
     }
 
     /// <summary>Signs up and confirms <paramref name="count"/> addresses straight in the database, as if each had done so.</summary>
-    public static async Task<IReadOnlyList<string>> ConfirmedAsync(SiteFactory site, int count, string prefix = "abonnee")
+    public static async Task<IReadOnlyList<string>> ConfirmedAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site, int count, string prefix = "abonnee")
     {
         ArgumentNullException.ThrowIfNull(site);
         await using var scope = site.Services.CreateAsyncScope();
