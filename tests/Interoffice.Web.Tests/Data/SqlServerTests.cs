@@ -212,6 +212,23 @@ public sealed class SqlServerTests
         Assert.Contains("ORDER BY [a].[Id] DESC\nOFFSET @p ROWS FETCH NEXT @p1 ROWS ONLY", audit.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_newsletter_counts_and_deletes_in_single_statements_on_SQL_Server()
+    {
+        using var sql = new SqlServerStatements();
+        var cutoff = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+
+        var byDay = Interoffice.Web.Features.Newsletter.NewsletterFigures.UnsubscribedByDay(sql.Db, new DateOnly(2026, 1, 1)).ToQueryString().ReplaceLineEndings("\n");
+        await OutboxQueries.DoneAbout(sql.Db, sql.Db.Set<Interoffice.Web.Features.Newsletter.Subscriber>().Select(s => (Guid?)s.Id), cutoff).ExecuteDeleteAsync();
+
+        Assert.Contains("GROUP BY [n].[UnsubscribedOn]", byDay, StringComparison.Ordinal);
+        Assert.Contains("WHERE [n].[UnsubscribedOn] >= @since", byDay, StringComparison.Ordinal);
+        var delete = Assert.Single(sql.Sent).ReplaceLineEndings("\n");
+        Assert.StartsWith("DELETE FROM [o]", delete, StringComparison.Ordinal);
+        Assert.Contains("FROM [NewsletterSubscribers] AS [n]", delete, StringComparison.Ordinal);
+        Assert.Contains("([o].[SentAt] < @cutoff OR [o].[DeadAt] < @cutoff)", delete, StringComparison.Ordinal);
+    }
+
     /// <summary>"batch N: column" for each data statement that names a column an ALTER TABLE in its own batch adds.</summary>
     private static List<string> ColumnsUsedInTheBatchThatAddsThem(string script)
     {

@@ -42,6 +42,17 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
         return true;
     }
 
+    /// <summary>Sends every dead message of <paramref name="lane"/> again (a newsletter whose mails the server refused for a while); returns how many.</summary>
+    public async Task<int> ResendLaneAsync(string lane, CancellationToken cancellationToken)
+    {
+        var dead = await db.Set<OutboxMessage>().Where(m => m.Lane == lane && m.SentAt == null && m.DeadAt != null).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        dead.ForEach(m => m.Revive(now));
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return dead.Count;
+    }
+
     /// <summary>
     /// Deletes the mails about <paramref name="correlationIds"/> in the caller's transaction, together with what
     /// <paramref name="alongside"/> deletes and records; their files in the pickup folder go last, just before the
@@ -68,7 +79,7 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
     public async Task<int> DeleteDoneAboutAsync(IQueryable<Guid?> correlationIds, DateTime cutoff, CancellationToken cancellationToken)
     {
         _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Mails are deleted inside the caller's transaction.");
-        var mails = OutboxQueries.About(db, correlationIds).Where(m => m.SentAt < cutoff || m.DeadAt < cutoff);
+        var mails = OutboxQueries.DoneAbout(db, correlationIds, cutoff);
         var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
         var deleted = await mails.ExecuteDeleteAsync(cancellationToken);
         pickup.Delete(files);

@@ -62,6 +62,10 @@ public static class OutboxQueries
         return db.Set<OutboxMessage>().Where(m => correlationIds.Contains(m.CorrelationId));
     }
 
+    /// <summary>The mails about <paramref name="correlationIds"/> that left, or died, before <paramref name="cutoff"/>.</summary>
+    public static IQueryable<OutboxMessage> DoneAbout(SiteDbContext db, IQueryable<Guid?> correlationIds, DateTime cutoff) =>
+        About(db, correlationIds).Where(m => m.SentAt < cutoff || m.DeadAt < cutoff);
+
     /// <summary>The latest mail about <paramref name="correlationId"/> (a mail queued later about the same thing supersedes).</summary>
     public static IQueryable<OutboxMessage> Latest(SiteDbContext db, Guid correlationId)
     {

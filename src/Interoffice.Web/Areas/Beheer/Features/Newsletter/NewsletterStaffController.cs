@@ -3,6 +3,7 @@ using Interoffice.Web.Features.Newsletter;
 using Interoffice.Web.Features.Privacy;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,17 @@ public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSendin
             TempData["Melding"] = $"De nieuwsbrief \"{form.Subject}\" was al verstuurd; hij is niet nog eens verstuurd.";
         }
 
+        return this.SeeOther("/beheer/nieuwsbrief");
+    }
+
+    /// <summary>Newsletter mails the server kept refusing get all their attempts again; the rate still holds.</summary>
+    [HttpPost("/beheer/nieuwsbrief/opnieuw")]
+    public async Task<IActionResult> Resend([FromServices] Outbox outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var count = await outbox.ResendLaneAsync(NewsletterMails.Lane, cancellationToken);
+        await audit.WriteAsync(AuditAction.ResendNotification, $"{count} nieuwsbriefmails", cancellationToken: cancellationToken);
+        TempData["Melding"] = $"{count} mislukte {(count == 1 ? "nieuwsbriefmail wordt" : "nieuwsbriefmails worden")} opnieuw verstuurd.";
         return this.SeeOther("/beheer/nieuwsbrief");
     }
 
