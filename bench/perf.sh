@@ -55,6 +55,7 @@ targets=(
   "ours: /privacyverklaring|$ours/privacyverklaring||0.7"
   "ours: /cookies|$ours/cookies||0.7"
   "ours: /contact|$ours/contact||0.5"
+  "ours: /nieuwsbrief|$ours/nieuwsbrief||0.7"
 )
 
 measure() { # url cookie seconds -> "requests/s p99-ms"

@@ -20,7 +20,7 @@ public sealed partial class NewsletterInBrowserTests(BrowserSite browser) : ICla
         var address = $"lezer{Guid.NewGuid().ToString("N")[..8]}@example.nl";
         await using var visitor = await browser.VisitAsync(javaScript: false);
         await visitor.Page.GotoAsync("/diensten");
-        await visitor.Page.GetByLabel("Uw e-mailadres").FillAsync(address);
+        await visitor.Page.GetByLabel("E-mailadres voor de nieuwsbrief").FillAsync(address);
         await visitor.SubmitAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }));
         await Assertions.Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Name = "Kijk in uw mailbox", Level = 1 })).ToBeVisibleAsync();
         Assert.Empty(await visitor.CookieNamesAsync());

@@ -13,7 +13,7 @@ public static class SignUpText
 
     public const string Sentence = "Ontvang ons nieuws per e-mail, hoogstens eens per maand: nieuwe diensten, tips voor uw documentbeheer en wijzigingen in onze privacyverklaring. Zonder tracking; afmelden kan altijd met één klik.";
 
-    public const string Label = "Uw e-mailadres";
+    public const string Label = "E-mailadres voor de nieuwsbrief";
 
     public const string Button = "Aanmelden";
 
