@@ -14,9 +14,10 @@ public class BrowserSite : IAsyncLifetime
     private IPlaywright? playwright;
 
     // Every browser of these tests signs in from 127.0.0.1: the per-address limit (tested in the integration tests)
-    // would otherwise count all of them as one visitor.
+    // would otherwise count all of them as one visitor. The hosts are named, as an operator without Site:BaseUrl
+    // must name them for the newsletter's mails to carry links (MailLinks).
     public BrowserSite()
-        : this(new SiteFactory().With("Staff:SignInRateLimitPermits", "1000"))
+        : this(new SiteFactory().With("Staff:SignInRateLimitPermits", "1000").With("AllowedHosts", "127.0.0.1;localhost"))
     {
     }
 

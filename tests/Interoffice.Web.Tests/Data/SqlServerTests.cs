@@ -200,7 +200,7 @@ public sealed class SqlServerTests
         var audit = AuditLog.Page(sql.Db, 3, 50).ToQueryString();
         var owned = OutboxQueries.PickupFiles(sql.Db).ToQueryString();
         Assert.Contains("SELECT TOP(@p) [o].[Id], [o].[Lane]", due, StringComparison.Ordinal);
-        Assert.Contains("([o].[Lane] IS NULL OR [o].[Lane] = @open1)", due, StringComparison.Ordinal);
+        Assert.Contains("([o].[Lane] IS NULL OR [o].[Lane] <> @full1)", due, StringComparison.Ordinal);
         Assert.Contains("ORDER BY [o].[Id]", due, StringComparison.Ordinal);
 
         // Won only if still due and held by nobody: the condition is part of the one UPDATE, not read before it.

@@ -178,7 +178,7 @@ public sealed class SignUpTests : IAsyncLifetime
     [Fact]
     public async Task Too_many_sign_ups_from_one_address_get_the_Dutch_page_for_it()
     {
-        await using var limited = new SiteFactory().WithSmtp(smtp).With("Newsletter:RateLimitPermits", "2");
+        await using var limited = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp).With("Newsletter:RateLimitPermits", "2");
         using var visitor = Visitor.Of(limited);
         for (var i = 0; i < 2; i++)
         {

@@ -51,10 +51,18 @@ public sealed class StatementNoticeTests : IAsyncLifetime
         var notice = page.QuerySelector("section[aria-labelledby=wijziging]")!;
         Assert.Contains("Versturen aan 3 abonnees", notice.QuerySelector("button")!.TextContent, StringComparison.Ordinal);
 
-        // One confirmation, then the mails.
+        // Until it is sent, every staff page says it waits.
+        Assert.Contains("Versie 2 van de privacyverklaring geldt nu", (await staff.PageAsync("/beheer")).QuerySelector("main")!.TextContent.Normalized(), StringComparison.Ordinal);
+
+        // One confirmation, then the mails: with the server's own text, whatever the form was made to say.
         using var asked = await Support.Staff.PostFormOnAsync(staff, page, "/beheer/nieuwsbrief/schrijven", ("Actie", "versturen"));
         var confirmation = await Html.ParseAsync(await asked.Content.ReadAsStringAsync());
-        using (var sent = await Support.Staff.PostFormOnAsync(staff, confirmation, "/beheer/nieuwsbrief/versturen"))
+        var fields = confirmation.QuerySelector("form[action='/beheer/nieuwsbrief/versturen']")!.QuerySelectorAll("input[type=hidden]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        fields["Subject"] = "Gratis printer";
+        fields["Body"] = "Klik [hier](https://evil.example).";
+        using (var content = new FormUrlEncodedContent(fields))
+        using (var sent = await staff.SendAsync(HttpMethod.Post, "/beheer/nieuwsbrief/versturen", content))
         {
             Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         }
@@ -66,8 +74,11 @@ public sealed class StatementNoticeTests : IAsyncLifetime
         Assert.Contains("href=\"https://www.interoffice.nl/privacyverklaring\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("href=\"https://www.interoffice.nl/privacyverklaring/versies\"", mail.HtmlBody, StringComparison.Ordinal);
 
+        Assert.DoesNotContain("evil.example", mail.HtmlBody, StringComparison.Ordinal);
+
         // Announced once: the notice is gone, and a second press sends nothing.
         Assert.Null((await staff.PageAsync("/beheer/nieuwsbrief")).QuerySelector("#wijziging"));
+        Assert.DoesNotContain("Versie 2 van de privacyverklaring geldt nu", (await staff.PageAsync("/beheer")).QuerySelector("main")!.TextContent.Normalized(), StringComparison.Ordinal);
         using (var again = await Support.Staff.PostFormOnAsync(staff, confirmation, "/beheer/nieuwsbrief/versturen"))
         {
             Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);

@@ -1,4 +1,5 @@
 using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Features.Shared;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -11,7 +12,7 @@ namespace Interoffice.Web.Features.Newsletter;
 /// The public side of the newsletter: signing up, confirming, unsubscribing. No form here sets a cookie: the sign-up
 /// sits on every cached page, and the links come from a mail. Secrets travel in the query string, which is never logged.
 /// </summary>
-public sealed partial class NewsletterController(FormStamp stamp, IOptions<NewsletterOptions> options, IOptions<SiteOptions> site, ILogger<NewsletterController> logger) : Controller
+public sealed partial class NewsletterController(FormStamp stamp, IOptions<NewsletterOptions> options, MailLinks links, ILogger<NewsletterController> logger) : Controller
 {
     public const string RateLimitPolicy = "newsletter";
 
@@ -41,13 +42,20 @@ public sealed partial class NewsletterController(FormStamp stamp, IOptions<Newsl
             ModelState.AddModelError("", "Uw aanmelding werd wel erg snel verzonden. Controleer uw e-mailadres en meld u opnieuw aan.");
         }
 
+        var baseUrl = links.BaseUrl(Request);
+        if (ModelState.IsValid && baseUrl is null)
+        {
+            LogNoBaseUrl(logger);
+            ModelState.AddModelError("", $"Aanmelden voor de nieuwsbrief is op dit moment niet mogelijk. Probeer het later opnieuw, of mail ons op {Company.Email}.");
+        }
+
         if (!ModelState.IsValid)
         {
             form.Start = stamp.Keep(form.Start);
             return View("Index", form);
         }
 
-        await subscriptions.SignUpAsync(form.Email!, SignUpSource.Form, null, site.Value.PublicBaseUrl(Request), cancellationToken);
+        await subscriptions.SignUpAsync(form.Email!, SignUpSource.Form, null, baseUrl!, cancellationToken);
         return this.SeeOther("/nieuwsbrief/aangemeld");
     }
 
@@ -95,6 +103,9 @@ public sealed partial class NewsletterController(FormStamp stamp, IOptions<Newsl
 
     [HttpGet("/nieuwsbrief/afgemeld")]
     public IActionResult Goodbye() => View();
+
+    [LoggerMessage(LogLevel.Error, "Newsletter sign-up refused: set Site:BaseUrl (or AllowedHosts), else a mail's links would follow the request's Host header")]
+    private static partial void LogNoBaseUrl(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Newsletter sign-up: honeypot filled, nothing stored")]
     private static partial void LogHoneypot(ILogger logger);

@@ -17,6 +17,12 @@ public sealed class NewsletterKeys(IDataProtectionProvider protection, IServiceS
     private readonly SemaphoreSlim loading = new(1, 1);
     private byte[]? key;
 
+    /// <summary>
+    /// Loads (or makes) the key now: before a caller's transaction, since making it writes through a connection of its
+    /// own, which would wait for that transaction's lock on SQLite.
+    /// </summary>
+    public Task LoadAsync(CancellationToken cancellationToken) => KeyAsync(cancellationToken);
+
     /// <summary>The keyed hash (HMAC-SHA256, hex) of a normalized address.</summary>
     public async Task<string> AddressHashAsync(string normalizedAddress, CancellationToken cancellationToken) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(await KeyAsync(cancellationToken), Encoding.UTF8.GetBytes("address:" + normalizedAddress)));

@@ -9,14 +9,15 @@ namespace Interoffice.Web.Features.Newsletter;
 /// Newsletter mails (each names its recipient) stay in the outbox for <see cref="NewsletterOptions.SentMailDays"/>
 /// after they left, so staff can see a sending through; then they go. Mail still waiting stays.
 /// </summary>
-internal sealed class NewsletterMailRetention(SiteDbContext db, Outbox outbox, IOptions<NewsletterOptions> options) : IRetentionTask
+internal sealed class NewsletterMailRetention(SiteDbContext db, Outbox outbox, NewsletterSending sending, IOptions<NewsletterOptions> options) : IRetentionTask
 {
     public string Name => "sent newsletter mails";
 
-    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await sending.DeleteOrphanedMailsAsync(cancellationToken);
         var cutoff = now.AddDays(-options.Value.SentMailDays).UtcDateTime;
-        return db.DeleteInTransactionAsync(
+        return await db.DeleteInTransactionAsync(
             async token =>
                 await outbox.DeleteDoneAboutAsync(db.Set<Subscriber>().Select(s => (Guid?)s.Id), cutoff, token)
                 + await outbox.DeleteDoneAboutAsync(TestMails(), cutoff, token),

@@ -48,7 +48,7 @@ public static class NewsletterMails
                 $"<p>{Html.Encode(lines[0])}</p><p>{Html.Encode(lines[1])}</p><p><a href=\"{Html.Encode(link)}\">Ja, ik wil de nieuwsbrief ontvangen</a></p><p>{Html.Encode(after)}</p>",
                 footer: ""),
             CorrelationId = subscriber.Id,
-            ForgetBodyWhenSent = true,
+            ForgetBodyWhenDone = true,
         };
     }
 

@@ -90,10 +90,15 @@ public sealed class Subscriptions(SiteDbContext db, Outbox outbox, NewsletterKey
 
         subscriber.Confirm(now);
 
-        // The person asked again themselves: an earlier unsubscription no longer stands in the way.
+        // The person asked again themselves: an earlier unsubscription no longer stands in the way. Both or neither.
         var unsubscribed = await keys.AddressHashAsync(subscriber.NormalizedEmail, cancellationToken);
-        await db.Set<UnsubscribedAddress>().Where(u => u.AddressHash == unsubscribed).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await db.Set<UnsubscribedAddress>().Where(u => u.AddressHash == unsubscribed).ExecuteDeleteAsync(token);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
         return ConfirmOutcome.Confirmed;
     }
 

@@ -28,13 +28,13 @@ public sealed class OutboxMessage
     public required string HtmlBody { get => htmlBody; init => htmlBody = value; }
 
     /// <summary>
-    /// The body holds a one-time secret (a confirmation link): once the mail has left, the outbox keeps only its
-    /// envelope, so the database never holds a usable link longer than the mail waits.
+    /// The body holds a one-time secret (a confirmation link): once the mail has left, or died, the outbox keeps only
+    /// its envelope, so the database never holds a usable link longer than the mail waits.
     /// </summary>
-    public bool ForgetBodyWhenSent { get; init; }
+    public bool ForgetBodyWhenDone { get; init; }
 
     /// <summary>What stands in the body of such a mail once it has left.</summary>
-    public const string Forgotten = "(De inhoud is na verzending gewist: de e-mail bevatte een eenmalige link.)";
+    public const string Forgotten = "(De inhoud is gewist: de e-mail bevatte een eenmalige link.)";
 
     public int Attempts { get; private set; }
 
@@ -82,12 +82,7 @@ public sealed class OutboxMessage
 
     internal void MarkSent(DateTime now, string? pickupFile)
     {
-        if (ForgetBodyWhenSent)
-        {
-            textBody = Forgotten;
-            htmlBody = Forgotten;
-        }
-
+        ForgetBodyIfAsked();
         SentAt = now;
         PickupFile = pickupFile;
         Attempts++;
@@ -105,6 +100,7 @@ public sealed class OutboxMessage
 
     internal void MarkDead(string reason, DateTime now)
     {
+        ForgetBodyIfAsked();
         Attempts++;
         DeadAt = now;
         LastError = Truncate(reason);
@@ -125,6 +121,15 @@ public sealed class OutboxMessage
         DeadAt = null;
         Attempts = 0;
         NextAttemptAt = now;
+    }
+
+    private void ForgetBodyIfAsked()
+    {
+        if (ForgetBodyWhenDone)
+        {
+            textBody = Forgotten;
+            htmlBody = Forgotten;
+        }
     }
 
     private void Release()

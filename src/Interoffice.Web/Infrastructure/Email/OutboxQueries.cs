@@ -7,16 +7,16 @@ namespace Interoffice.Web.Infrastructure.Email;
 public static class OutboxQueries
 {
     /// <summary>
-    /// The messages due now that no instance holds, oldest first, with their lanes: those outside any lane, and those in
-    /// <paramref name="openLanes"/> (lanes that still have room this minute).
+    /// The messages due now that no instance holds, oldest first, with their lanes: all but those in
+    /// <paramref name="fullLanes"/> (lanes whose minute is full).
     /// </summary>
-    public static IQueryable<DueMessage> Due(SiteDbContext db, DateTime now, int batchSize, IReadOnlyCollection<string> openLanes)
+    public static IQueryable<DueMessage> Due(SiteDbContext db, DateTime now, int batchSize, IReadOnlyCollection<string> fullLanes)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var open = openLanes.ToList();
+        var full = fullLanes.ToList();
         return db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .Where(m => m.Lane == null || open.Contains(m.Lane))
+            .Where(m => m.Lane == null || !full.Contains(m.Lane))
             .OrderBy(m => m.Id)
             .Select(m => new DueMessage(m.Id, m.Lane))
             .Take(batchSize);

@@ -77,7 +77,7 @@ public sealed partial class OutboxSender(
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
         var now = Now();
         var room = await RoomInLanesAsync(db, now, cancellationToken);
-        var due = await OutboxQueries.Due(db, now, options.Value.BatchSize, [.. room.Where(r => r.Value > 0).Select(r => r.Key)]).ToListAsync(cancellationToken);
+        var due = await OutboxQueries.Due(db, now, options.Value.BatchSize, [.. room.Where(r => r.Value <= 0).Select(r => r.Key)]).ToListAsync(cancellationToken);
 
         var tried = 0;
         var sent = 0;
@@ -206,7 +206,7 @@ public sealed partial class OutboxSender(
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
-            if (message.ForgetBodyWhenSent)
+            if (message.ForgetBodyWhenDone)
             {
                 // The body's old version (with its one-time link) must not linger in the database's files either.
                 await db.ForgetDeletedAsync(CancellationToken.None);
@@ -244,6 +244,10 @@ public sealed partial class OutboxSender(
         message.MarkDead(reason, Now());
         LogDead(logger, message.Id, message.Attempts, message.LastError!);
         await db.SaveChangesAsync(CancellationToken.None);
+        if (message.ForgetBodyWhenDone)
+        {
+            await db.ForgetDeletedAsync(CancellationToken.None);
+        }
     }
 
     private static string Describe(Exception error) => error is MailRefusedException ? error.Message : $"{error.GetType().Name}: {error.Message}";

@@ -51,6 +51,7 @@ public static class HostingExtensions
         // The clock every feature reads (tests put their own in its place).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FormStamp>();
+        builder.Services.AddSingleton<MailLinks>();
         builder.Services.AddPageMiddleware<FormStamps>();
         builder.AddProxies();
         builder.AddOwnHost();

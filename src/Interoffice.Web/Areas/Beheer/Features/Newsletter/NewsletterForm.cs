@@ -4,7 +4,7 @@ using Interoffice.Web.Features.Newsletter;
 namespace Interoffice.Web.Areas.Beheer.Features.Newsletter;
 
 /// <summary>A newsletter as staff write it. <see cref="Id"/> is made when they begin, so sending the form twice sends it once.</summary>
-public sealed class NewsletterForm
+public sealed class NewsletterForm : IValidatableObject
 {
     public Guid Id { get; set; }
 
@@ -25,6 +25,15 @@ public sealed class NewsletterForm
     /// <summary>Which button was pressed (the form field "Actie"): voorbeeld, proef or versturen.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinder(Name = "Actie")]
     public string? Action { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A subject is one line of a mail header.
+        if (Subject is not null && Subject.Any(char.IsControl))
+        {
+            yield return new ValidationResult("Het onderwerp bevat tekens die niet zijn toegestaan, zoals tabs of regeleinden.", [nameof(Subject)]);
+        }
+    }
 
     public NewsletterDraft Draft() => new(Id, Subject!.Trim(), Body!, NewsItemId, StatementVersion);
 

@@ -7,7 +7,6 @@ using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Areas.Beheer.Features.Newsletter;
 
@@ -16,7 +15,7 @@ namespace Interoffice.Web.Areas.Beheer.Features.Newsletter;
 /// after one confirmation. The page shows counts only, and the change notice for a new privacy statement.
 /// </summary>
 [Area(StaffExtensions.Area)]
-public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSending sending, AuditLog audit, IOptions<SiteOptions> site, TimeProvider time) : Controller
+public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSending sending, AuditLog audit, MailLinks links, TimeProvider time) : Controller
 {
     private const string Preview = "voorbeeld";
     private const string Test = "proef";
@@ -30,7 +29,7 @@ public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSendin
         var figures = await NewsletterFigures.ReadAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
         var notice = StatementNotice.Due(statement.Versions, await announcements.AnnouncedAsync(cancellationToken));
         var news = await NewsQueries.Published(db).Take(5).ToListAsync(cancellationToken);
-        return View(new NewsletterOverview(figures, notice, statement.Current.Summary is not null, news));
+        return View(new NewsletterOverview(figures, notice, statement.Current.Summary is not null, news, links.BaseUrl(Request) is not null));
     }
 
     [HttpGet("/beheer/nieuwsbrief/schrijven")]
@@ -85,23 +84,27 @@ public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSendin
             return View("Compose", new ComposePage(form, null, await sending.ConfirmedCountAsync(cancellationToken)));
         }
 
-        // Only a version that exists is recorded as announced.
-        if (form.StatementVersion is { } version && statement.Find(version) is null)
+        // A change notice is the server's own text for a version that exists, never what the form says it is.
+        var draft = form.Draft();
+        if (form.StatementVersion is { } version)
         {
-            form.StatementVersion = null;
+            if (statement.Find(version) is not { } announced)
+            {
+                return NotFound();
+            }
+
+            draft = StatementNotice.For(announced);
         }
 
-        var sent = await sending.SendAsync(form.Draft(), User.Identity?.Name ?? AuditLog.CommandLine, BaseUrl(), cancellationToken);
-        if (sent is { } count)
-        {
-            await audit.WriteAsync(AuditAction.SendNewsletter, $"{form.Subject} (aan {count} abonnees)", cancellationToken: cancellationToken);
-            TempData["Melding"] = $"De nieuwsbrief \"{form.Subject}\" staat klaar voor {count} {(count == 1 ? "abonnee" : "abonnees")}; hij gaat in de komende minuten de deur uit.";
-        }
-        else
-        {
-            TempData["Melding"] = $"De nieuwsbrief \"{form.Subject}\" was al verstuurd; hij is niet nog eens verstuurd.";
-        }
-
+        var sent = await sending.SendAsync(
+            draft,
+            User.Identity?.Name ?? AuditLog.CommandLine,
+            BaseUrl(),
+            (count, token) => audit.WriteAsync(AuditAction.SendNewsletter, $"{draft.Subject} (aan {count} abonnees)", cancellationToken: token),
+            cancellationToken);
+        TempData["Melding"] = sent is { } count
+            ? $"De nieuwsbrief \"{draft.Subject}\" staat klaar voor {count} {(count == 1 ? "abonnee" : "abonnees")}; hij gaat in de komende minuten de deur uit."
+            : $"De nieuwsbrief \"{draft.Subject}\" was al verstuurd; hij is niet nog eens verstuurd.";
         return this.SeeOther("/beheer/nieuwsbrief");
     }
 
@@ -129,16 +132,20 @@ public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSendin
         }
 
         var outcome = await subscriptions.SignUpAsync(address, SignUpSource.Staff, User.Identity?.Name, BaseUrl(), cancellationToken);
-        await audit.WriteAsync(AuditAction.AddSubscriber, "namens betrokkene", cancellationToken: cancellationToken);
-        TempData[outcome == SignUpOutcome.Unsubscribed ? "Fout" : "Melding"] = outcome switch
+        var said = outcome switch
         {
             SignUpOutcome.ConfirmationSent => "Er is een bevestigingsmail verstuurd. Pas na bevestiging ontvangt dit adres de nieuwsbrief.",
             SignUpOutcome.AlreadySubscribed => "Dit adres is al aangemeld en bevestigd; het kreeg daar een melding van.",
             SignUpOutcome.HeldBack => "Dit adres kreeg kort geleden al een e-mail over de aanmelding; er is geen nieuwe verstuurd.",
             _ => "Dit adres heeft zich afgemeld. Alleen de persoon zelf kan zich opnieuw aanmelden, op /nieuwsbrief.",
         };
+
+        // What happened, never the address: the entry outlives the subscription.
+        await audit.WriteAsync(AuditAction.AddSubscriber, $"namens betrokkene: {said}", cancellationToken: cancellationToken);
+        TempData[outcome == SignUpOutcome.Unsubscribed ? "Fout" : "Melding"] = said;
         return this.SeeOther("/beheer/nieuwsbrief");
     }
 
-    private string BaseUrl() => site.Value.PublicBaseUrl(Request);
+    // Without a trustworthy address for the links, nothing is mailed (MailLinks).
+    private string BaseUrl() => links.BaseUrl(Request) ?? throw new InvalidOperationException("Set Site:BaseUrl: the newsletter's mails need the site's public address for their links.");
 }

@@ -672,7 +672,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("DeadAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<bool>("ForgetBodyWhenSent")
+                    b.Property<bool>("ForgetBodyWhenDone")
                         .HasColumnType("bit");
 
                     b.Property<string>("HtmlBody")

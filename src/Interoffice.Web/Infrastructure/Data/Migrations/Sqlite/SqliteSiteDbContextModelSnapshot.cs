@@ -652,7 +652,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeadAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ForgetBodyWhenSent")
+                    b.Property<bool>("ForgetBodyWhenDone")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HtmlBody")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
+namespace Interoffice.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Newsletter : Migration
@@ -12,16 +12,16 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<bool>(
-                name: "ForgetBodyWhenSent",
+                name: "ForgetBodyWhenDone",
                 table: "OutboxMessages",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Lane",
                 table: "OutboxMessages",
-                type: "varchar(40)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 40,
                 nullable: true);
@@ -29,7 +29,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "UnsubscribeUrl",
                 table: "OutboxMessages",
-                type: "varchar(400)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 400,
                 nullable: true);
@@ -38,14 +38,14 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 name: "NewsletterIssues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
-                    NewsItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    StatementVersion = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: true),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SentBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Recipients = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    NewsItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatementVersion = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,8 +56,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 name: "NewsletterSecrets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    Sealed = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sealed = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,8 +68,8 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 name: "NewsletterUnsubscribed",
                 columns: table => new
                 {
-                    AddressHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    UnsubscribedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    AddressHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    UnsubscribedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,9 +80,9 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 name: "NewsletterWordings",
                 columns: table => new
                 {
-                    Sha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    FirstUsedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FirstUsedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,17 +93,17 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 name: "NewsletterSubscribers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    SignedUpAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    TokenHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    TokenExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastSignUpMailAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Source = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
-                    AddedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    WordingSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    SignedUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    TokenExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSignUpMailAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WordingSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,7 +176,7 @@ namespace Interoffice.Web.Infrastructure.Data.Migrations.SqlServer
                 table: "OutboxMessages");
 
             migrationBuilder.DropColumn(
-                name: "ForgetBodyWhenSent",
+                name: "ForgetBodyWhenDone",
                 table: "OutboxMessages");
 
             migrationBuilder.DropColumn(
