@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Interoffice.Web.Infrastructure.Data;
@@ -32,13 +33,15 @@ public sealed class NewsletterKeys(IDataProtectionProvider protection, IServiceS
     {
         var id = subscriber.ToByteArray();
         var mac = Mac(await KeyAsync(cancellationToken), id);
-        return Base64UrlEncode([.. id, .. mac]);
+        return Base64Url.EncodeToString([.. id, .. mac]);
     }
 
     /// <summary>The subscriber an unsubscribe token names, or null when it is not one this site made.</summary>
     public async Task<Guid?> SubscriberOfAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 64 || Base64UrlDecode(token) is not { Length: 32 } bytes)
+        var bytes = new byte[32];
+        if (string.IsNullOrEmpty(token) || token.Length != Base64Url.GetEncodedLength(bytes.Length)
+            || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done || written != bytes.Length)
         {
             return null;
         }
@@ -95,15 +98,5 @@ public sealed class NewsletterKeys(IDataProtectionProvider protection, IServiceS
             stored = await db.Set<NewsletterSecret>().AsNoTracking().FirstAsync(s => s.Id == NewsletterSecret.TheOne, cancellationToken);
             return sealer.Unprotect(Convert.FromBase64String(stored.Sealed));
         }
-    }
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[]? Base64UrlDecode(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        var buffer = new byte[padded.Length];
-        return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Interoffice.Web.Features.Newsletter;
@@ -65,7 +66,7 @@ public sealed class Subscriber
     /// <summary>A new confirmation link: the secret to mail, of which only the hash is kept. An older link stops working.</summary>
     public string NewConfirmationToken(DateTime now)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         TokenHash = HashOf(token);
         TokenExpiresAt = now + ConfirmFor;
         LastSignUpMailAt = now;
@@ -83,6 +84,4 @@ public sealed class Subscriber
     }
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
