@@ -46,12 +46,12 @@ public sealed class FormStamps(RequestDelegate next, FormStamp stamp)
             response.Body = body;
         }
 
-        if (page.Held is not { } held)
+        if (!page.IsHeld)
         {
             return;
         }
 
-        var bytes = held.GetBuffer().AsMemory(0, (int)held.Length);
+        var bytes = page.Held;
         var value = Encoding.UTF8.GetBytes(stamp.Issue());
         var writer = response.BodyWriter;
         var rest = bytes.Span;
@@ -84,12 +84,19 @@ public sealed class FormStamps(RequestDelegate next, FormStamp stamp)
         return count;
     }
 
-    /// <summary>Holds an HTML body back until the page is complete; anything else goes through as it is written.</summary>
+    /// <summary>
+    /// Holds an HTML body back, in a buffer from the shared pool, until the page is complete; anything else goes through
+    /// as it is written.
+    /// </summary>
     private sealed class HtmlHoldingStream(HttpResponse response, Stream inner) : Stream
     {
         private bool decided;
+        private byte[]? buffer;
+        private int length;
 
-        public MemoryStream? Held { get; private set; }
+        public bool IsHeld => buffer is not null;
+
+        public ReadOnlyMemory<byte> Held => buffer.AsMemory(0, length);
 
         public override bool CanRead => false;
 
@@ -101,24 +108,44 @@ public sealed class FormStamps(RequestDelegate next, FormStamp stamp)
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Write(byte[] buffer, int offset, int count) => Target().Write(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> data)
+        {
+            if (Decide())
+            {
+                Hold(data);
+            }
+            else
+            {
+                inner.Write(data);
+            }
+        }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Target().WriteAsync(buffer, offset, count, cancellationToken);
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Target().WriteAsync(buffer, cancellationToken);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+        {
+            if (!Decide())
+            {
+                return inner.WriteAsync(data, cancellationToken);
+            }
+
+            Hold(data.Span);
+            return ValueTask.CompletedTask;
+        }
 
         // A held page is flushed once, whole; anything else as its writer asks.
         public override void Flush()
         {
-            if (Held is null)
+            if (decided && buffer is null)
             {
                 inner.Flush();
             }
         }
 
-        public override Task FlushAsync(CancellationToken cancellationToken) => Held is null && decided ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
+        public override Task FlushAsync(CancellationToken cancellationToken) => decided && buffer is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -128,26 +155,42 @@ public sealed class FormStamps(RequestDelegate next, FormStamp stamp)
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && buffer is not null)
             {
-                Held?.Dispose();
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = null;
             }
 
             base.Dispose(disposing);
         }
 
-        private Stream Target()
+        // True when this response is held: decided at its first write, by its content type.
+        private bool Decide()
         {
             if (!decided)
             {
                 decided = true;
                 if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    Held = new MemoryStream(32 * 1024);
+                    buffer = ArrayPool<byte>.Shared.Rent(32 * 1024);
                 }
             }
 
-            return Held ?? inner;
+            return buffer is not null;
+        }
+
+        private void Hold(ReadOnlySpan<byte> data)
+        {
+            if (length + data.Length > buffer!.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + data.Length));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            data.CopyTo(buffer.AsSpan(length));
+            length += data.Length;
         }
     }
 }
