@@ -83,6 +83,25 @@ public sealed class SignUpGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_whose_address_carries_a_link_from_a_mail_loads_no_third_party_script_even_with_consent()
+    {
+        await using var site = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithAllServices();
+        using var visitor = Visitor.Of(site);
+        (await visitor.ChooseAsync("alles")).Dispose();
+
+        var (_, newsletter) = await visitor.GetAsync("/nieuwsbrief");
+        Assert.Contains("googletagmanager.com", newsletter.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        foreach (var path in new[] { "/nieuwsbrief/bevestigen?code=geheim123", "/nieuwsbrief/afmelden?code=geheim123" })
+        {
+            var (answer, page) = await visitor.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.DoesNotContain(page.QuerySelectorAll("script[src]"), s => s.GetAttribute("src")!.StartsWith("http", StringComparison.Ordinal));
+            Assert.DoesNotContain("googletagmanager", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Mail_in_a_lane_no_feature_registered_is_sent_unthrottled()
     {
         await using var site = new SiteFactory().WithSmtp(smtp);

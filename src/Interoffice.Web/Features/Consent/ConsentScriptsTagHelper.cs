@@ -24,6 +24,10 @@ public sealed class ConsentScriptsTagHelper(EnabledServices services) : TagHelpe
         output.TagName = null;
         var http = ViewContext.HttpContext;
         var consent = http.Consent();
+        if (WithoutThirdPartiesAttribute.Applies(http))
+        {
+            return;
+        }
 
         // The consent middleware allowed exactly these inline scripts, by their hashes.
         if (Placement == MarkupPlacement.Head && services.UsesGoogleConsentMode)

@@ -64,6 +64,7 @@ public sealed partial class NewsletterController(FormStamp stamp, IOptions<Newsl
 
     /// <summary>The link from the confirmation mail shows a button: a mail scanner that opens links confirms nothing.</summary>
     [HttpGet("/nieuwsbrief/bevestigen")]
+    [WithoutThirdParties]
     public IActionResult Confirm([FromQuery] string? code) => View(new TokenPage(code, null));
 
     [HttpPost("/nieuwsbrief/bevestigen")]
@@ -80,6 +81,7 @@ public sealed partial class NewsletterController(FormStamp stamp, IOptions<Newsl
 
     /// <summary>The link in every mail: a page with one button, no sign-in.</summary>
     [HttpGet("/nieuwsbrief/afmelden")]
+    [WithoutThirdParties]
     public IActionResult Unsubscribe([FromQuery] string? code) => View(new TokenPage(code, null));
 
     /// <summary>
