@@ -63,12 +63,7 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
     public async Task<T> DeleteAboutAsync<T>(IQueryable<Guid?> correlationIds, Func<CancellationToken, Task<T>> alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alongside);
-        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Mails are deleted inside the caller's transaction.");
-        var mails = OutboxQueries.About(db, correlationIds);
-        var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
-        await mails.ExecuteDeleteAsync(cancellationToken);
-        var result = await alongside(cancellationToken);
-        pickup.Delete(files);
+        var (_, result) = await DeleteWithFilesAsync(OutboxQueries.About(db, correlationIds), alongside, cancellationToken);
         return result;
     }
 
@@ -78,12 +73,19 @@ public sealed class Outbox(SiteDbContext db, OutboxSignal signal, PickupFolder p
     /// </summary>
     public async Task<int> DeleteDoneAboutAsync(IQueryable<Guid?> correlationIds, DateTime cutoff, CancellationToken cancellationToken)
     {
+        var (deleted, _) = await DeleteWithFilesAsync(OutboxQueries.DoneAbout(db, correlationIds, cutoff), _ => Task.FromResult(0), cancellationToken);
+        return deleted;
+    }
+
+    // The rows, then what the caller deletes beside them, then the rows' files, all before the caller commits.
+    private async Task<(int Deleted, T Result)> DeleteWithFilesAsync<T>(IQueryable<OutboxMessage> mails, Func<CancellationToken, Task<T>> alongside, CancellationToken cancellationToken)
+    {
         _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Mails are deleted inside the caller's transaction.");
-        var mails = OutboxQueries.DoneAbout(db, correlationIds, cutoff);
         var files = await mails.Where(m => m.PickupFile != null).Select(m => m.PickupFile!).ToListAsync(cancellationToken);
         var deleted = await mails.ExecuteDeleteAsync(cancellationToken);
+        var result = await alongside(cancellationToken);
         pickup.Delete(files);
-        return deleted;
+        return (deleted, result);
     }
 
     /// <summary>Deletes mail files written before <paramref name="cutoff"/> that no message owns (left by a crash); returns how many.</summary>

@@ -53,35 +53,30 @@ public sealed class FormStamps(RequestDelegate next, FormStamp stamp)
 
         var bytes = page.Held;
         var value = Encoding.UTF8.GetBytes(stamp.Issue());
+
+        // One search of the page: where each placeholder stands, then the length, then the page with the stamps in.
+        var found = new List<int>();
+        for (var from = 0; bytes.Span[from..].IndexOf(PlaceholderBytes) is var at and >= 0; from += at + PlaceholderBytes.Length)
+        {
+            found.Add(from + at);
+        }
+
+        if (found.Count > 0 && !response.HasStarted)
+        {
+            response.ContentLength = bytes.Length + (found.Count * (value.Length - PlaceholderBytes.Length));
+        }
+
         var writer = response.BodyWriter;
-        var rest = bytes.Span;
-        var found = 0;
-        for (var at = rest.IndexOf(PlaceholderBytes); at >= 0; at = rest.IndexOf(PlaceholderBytes))
+        var position = 0;
+        foreach (var at in found)
         {
-            if (found++ == 0 && !response.HasStarted)
-            {
-                response.ContentLength = bytes.Length + (Count(bytes.Span) * (value.Length - PlaceholderBytes.Length));
-            }
-
-            writer.Write(rest[..at]);
+            writer.Write(bytes.Span[position..at]);
             writer.Write(value);
-            rest = rest[(at + PlaceholderBytes.Length)..];
+            position = at + PlaceholderBytes.Length;
         }
 
-        writer.Write(rest);
+        writer.Write(bytes.Span[position..]);
         await writer.FlushAsync(context.RequestAborted);
-    }
-
-    private static int Count(ReadOnlySpan<byte> bytes)
-    {
-        var count = 0;
-        for (var at = bytes.IndexOf(PlaceholderBytes); at >= 0; at = bytes.IndexOf(PlaceholderBytes))
-        {
-            count++;
-            bytes = bytes[(at + PlaceholderBytes.Length)..];
-        }
-
-        return count;
     }
 
     /// <summary>
