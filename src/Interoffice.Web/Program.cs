@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.MyData;
 using Interoffice.Web.Features.News;
 using Interoffice.Web.Features.Newsletter;
 using Interoffice.Web.Features.Privacy;
@@ -23,6 +24,7 @@ try
     builder.AddContact();
     builder.AddNews();
     builder.AddNewsletter();
+    builder.AddMyData();
     builder.AddStaff();
 
     // Disposed on every way out (a verb's exit too), so that the log's background writer has written everything.

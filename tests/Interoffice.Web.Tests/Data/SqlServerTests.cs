@@ -1,8 +1,8 @@
 using Interoffice.Web.Areas.Beheer.Features.ConsentFigures;
 using Interoffice.Web.Areas.Beheer.Features.Inbox;
-using Interoffice.Web.Areas.Beheer.Features.People;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.MyData;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
@@ -169,8 +169,8 @@ public sealed class SqlServerTests
         var cutoff = new DateTime(2024, 11, 26, 0, 0, 0, DateTimeKind.Utc);
         List<Guid> ids = [Guid.NewGuid(), Guid.NewGuid()];
 
-        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => s.ReceivedAt < cutoff)).ExecuteDeleteAsync();
-        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => ids.Contains(s.Id))).ExecuteDeleteAsync();
+        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => s.ReceivedAt < cutoff, ContactSubmission.Erasable(cutoff))).ExecuteDeleteAsync();
+        await OutboxQueries.About(sql.Db, SubmissionDeletion.Ids(sql.Db, s => ids.Contains(s.Id), ContactSubmission.Erasable(cutoff))).ExecuteDeleteAsync();
         await AuditLog.Before(sql.Db, cutoff).ExecuteDeleteAsync();
         await ConsentQueries.Through(sql.Db, 42).ExecuteDeleteAsync();
         await ConsentQueries.AdvanceStartAsync(sql.Db, 42, new string('d', 64), cutoff, 7, CancellationToken.None);

@@ -85,6 +85,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Contact:RateLimitPermits", "100000");
         builder.UseSetting("Newsletter:MinimumSecondsToFill", "0");
         builder.UseSetting("Newsletter:RateLimitPermits", "100000");
+        builder.UseSetting("MyData:MinimumSecondsToFill", "0");
+        builder.UseSetting("MyData:RateLimitPermits", "100000");
         builder.UseSetting("Staff:SignInRateLimitPermits", "100000");
         builder.UseSetting("Consent:ChoiceRateLimitPermits", "100000");
         builder.UseSetting("Mail:PollIntervalSeconds", "0.2");

@@ -16,6 +16,8 @@ public static class ContactExtensions
         builder.Services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRetentionTask<ContactSubmissionRetention>();
         builder.Services.AddRetentionTask<ContactMailFileRetention>();
+        builder.Services.AddSingleton<DeadlineReminder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineReminder>());
 
         builder.Services.AddPerClientRateLimit<ContactOptions>(ContactController.RateLimitPolicy, o => (o.RateLimitPermits, o.RateLimitWindowMinutes));
 

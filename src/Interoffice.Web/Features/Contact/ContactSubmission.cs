@@ -46,6 +46,17 @@ public sealed class ContactSubmission
     /// <summary>When a privacy request must be answered (<see cref="DueFor"/>), set once when it comes in; null for other questions.</summary>
     public DateTime? DueAt { get; private set; }
 
+    /// <summary>When the deadline was extended (once, by two months), and why: the reason is told to the person.</summary>
+    public DateTime? ExtendedAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>
+    /// Kept for the accounts ("bewaren voor de administratie", a legal duty) until then: neither retention nor an
+    /// erasure removes it before. Null: not held.
+    /// </summary>
+    public DateTime? KeepUntil { get; private set; }
+
     /// <summary>A message as it comes in: the one way one is made, so the site and its tests store the same fields.</summary>
     public static ContactSubmission Receive(string reference, DateTime receivedAt, ContactKind kind, string name, string email, string? phone, string message) => new()
     {
@@ -79,6 +90,38 @@ public sealed class ContactSubmission
 
     /// <summary>A privacy request not yet handled, overdue or not.</summary>
     public static Expression<Func<ContactSubmission, bool>> Open { get; } = s => s.DueAt != null && s.Status == SubmissionStatus.New;
+
+    /// <summary>A privacy request may be extended once, by two months (GDPR art. 12(3)), while it is open.</summary>
+    public bool CanExtend => DueAt is not null && ExtendedAt is null && Status == SubmissionStatus.New;
+
+    public void Extend(string reason, DateTime now)
+    {
+        if (!CanExtend)
+        {
+            throw new InvalidOperationException("Only an open privacy request, once.");
+        }
+
+        DueAt = DueAt!.Value.AddMonths(2);
+        ExtendedAt = now;
+        ExtensionReason = reason;
+    }
+
+    /// <summary>Held for the accounts for <paramref name="years"/> from receipt (the fiscal duty counts from the record).</summary>
+    public void KeepForAccounts(int years) => KeepUntil = ReceivedAt.AddYears(years);
+
+    public void Release() => KeepUntil = null;
+
+    /// <summary>Not held (or no longer): what erasure and retention may delete.</summary>
+    public static Expression<Func<ContactSubmission, bool>> Erasable(DateTime now) => s => s.KeepUntil == null || s.KeepUntil < now;
+
+    public bool IsHeld(DateTime now) => KeepUntil is { } until && until >= now;
+
+    /// <summary>The person corrected their name or phone number (the address is who they are, and stays).</summary>
+    public void Correct(string name, string? phone)
+    {
+        Name = name;
+        Phone = PhoneNumber.Normalize(phone);
+    }
 
     public void MarkHandled(string? by, DateTime at)
     {

@@ -19,6 +19,7 @@ internal sealed class ContactSubmissionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(24).IsUnicode(false);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         builder.Property(s => s.HandledBy).HasMaxLength(256);
+        builder.Property(s => s.ExtensionReason).HasMaxLength(400);
         builder.HasIndex(s => s.ReceivedAt);
         builder.Property(s => s.NormalizedEmail).HasMaxLength(ContactForm.EmailMax);
         builder.HasIndex(s => s.NormalizedEmail);

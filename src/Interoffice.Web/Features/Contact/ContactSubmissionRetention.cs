@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Contact;
 
-/// <summary>Submissions past their period go, with their staff mails and those mails' files.</summary>
+/// <summary>Submissions past their period go, with their staff mails and those mails' files; one kept for the accounts waits until its date.</summary>
 internal sealed class ContactSubmissionRetention(SubmissionDeletion deletion, IOptions<ContactRetentionOptions> options) : IRetentionTask
 {
     public const string What = "contact submissions";

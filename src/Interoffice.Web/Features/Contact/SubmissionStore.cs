@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Features.Contact;
@@ -14,16 +15,38 @@ public sealed partial class SubmissionStore(SiteDbContext db, IOptions<ContactOp
 {
     private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public async Task<ContactSubmission> AddAsync(ContactForm form, CancellationToken cancellationToken)
+    public Task<ContactSubmission> AddAsync(ContactForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var submission = ContactSubmission.Receive(
-            NewReference(), time.GetUtcNow().UtcDateTime, form.ParsedKind ?? ContactKind.General, form.Name!, form.Email!, form.Phone, form.Message!);
+        return AddAsync(form.ParsedKind ?? ContactKind.General, form.Name!, form.Email!, form.Phone, form.Message!, cancellationToken);
+    }
+
+    /// <summary>A request made elsewhere than the form (a visitor's own page, "Mijn gegevens"), stored and notified the same way.</summary>
+    public async Task<ContactSubmission> AddAsync(ContactKind kind, string name, string email, string? phone, string message, CancellationToken cancellationToken)
+    {
+        var submission = ContactSubmission.Receive(NewReference(), time.GetUtcNow().UtcDateTime, kind, name, email, phone, message);
         db.Add(submission);
         outbox.Queue(Notification(submission));
         await db.SaveChangesAsync(cancellationToken);
         LogStored(logger, submission.Reference, submission.Kind);
         return submission;
+    }
+
+    /// <summary>
+    /// The person corrects the name and phone number on one of their own submissions (found by id and their address);
+    /// returns its reference, or null when it is not theirs.
+    /// </summary>
+    public async Task<string?> CorrectAsync(Guid id, string normalizedEmail, string name, string? phone, CancellationToken cancellationToken)
+    {
+        var submission = await db.Set<ContactSubmission>().FirstOrDefaultAsync(s => s.Id == id && s.NormalizedEmail == normalizedEmail, cancellationToken);
+        if (submission is null)
+        {
+            return null;
+        }
+
+        submission.Correct(name, phone);
+        await db.SaveChangesAsync(cancellationToken);
+        return submission.Reference;
     }
 
     /// <summary>The mail to staff: the visitor's address to reply to, the reference in the subject, every field encoded.</summary>

@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
+using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Newsletter;
 
@@ -66,7 +65,7 @@ public sealed class Subscriber
     /// <summary>A new confirmation link: the secret to mail, of which only the hash is kept. An older link stops working.</summary>
     public string NewConfirmationToken(DateTime now)
     {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.New();
         TokenHash = HashOf(token);
         TokenExpiresAt = now + ConfirmFor;
         LastSignUpMailAt = now;
@@ -83,5 +82,5 @@ public sealed class Subscriber
         TokenExpiresAt = null;
     }
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => Secrets.Hash(token);
 }

@@ -38,4 +38,7 @@ public static class AuditAction
     public const string SendNewsletter = "nieuwsbrief-verzonden";
     public const string TestNewsletter = "nieuwsbrief-proefmail";
     public const string AddSubscriber = "abonnee-aangemeld";
+    public const string ExtendDeadline = "termijn-verlengd";
+    public const string KeepForAccounts = "bewaren-administratie";
+    public const string ReleaseHold = "bewaren-opgeheven";
 }

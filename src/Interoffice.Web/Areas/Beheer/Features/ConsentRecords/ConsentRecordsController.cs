@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
-using Interoffice.Web.Areas.Beheer.Features.Shared;
+using System.Text;
 using Interoffice.Web.Features.Consent;
+using Interoffice.Web.Features.Shared;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;

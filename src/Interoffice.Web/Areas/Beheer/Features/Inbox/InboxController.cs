@@ -1,6 +1,6 @@
 using System.Text;
-using Interoffice.Web.Areas.Beheer.Features.Shared;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Shared;
 using Interoffice.Web.Features.Staff;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
@@ -144,6 +144,12 @@ public sealed class InboxController(SiteDbContext db, AuditLog audit, Submission
         if (submission is null)
         {
             return NotFound();
+        }
+
+        if (submission.IsHeld(Now()))
+        {
+            TempData["Melding"] = $"Bericht {submission.Reference} wordt bewaard voor de administratie en is niet verwijderd. Hef dat eerst op.";
+            return Redirect($"/beheer/berichten/{id}");
         }
 
         await deletion.DeleteAsync(s => s.Id == id, token => audit.WriteAsync(AuditAction.DeleteSubmission, submission.Reference, cancellationToken: token), cancellationToken);

@@ -44,10 +44,11 @@ public static class InboxQueries
         return query;
     }
 
-    /// <summary>Open privacy requests past their month first, then open privacy requests, then the newest.</summary>
+    /// <summary>Open privacy requests past their deadline first, then open privacy requests by deadline (nearest first), then the newest.</summary>
     public static IQueryable<ContactSubmission> Ordered(IQueryable<ContactSubmission> query, DateTime now) =>
         query.OrderByDescending(ContactSubmission.Overdue(now))
             .ThenByDescending(ContactSubmission.Open)
+            .ThenBy(s => s.Status == SubmissionStatus.New ? s.DueAt : null)
             .ThenByDescending(s => s.ReceivedAt)
             .ThenBy(s => s.Id);
 

@@ -8,4 +8,7 @@ public sealed record SubmissionDetail(ContactSubmission Submission, bool Overdue
 {
     /// <summary>The mail's state as the outbox has it.</summary>
     public MailState Mail => MailStates.Of(Notification);
+
+    /// <summary>A reason for an extension that came back with an error, to be shown again.</summary>
+    public string? Reason { get; init; }
 }

@@ -3,7 +3,7 @@ using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
-namespace Interoffice.Web.Areas.Beheer.Features.People;
+namespace Interoffice.Web.Features.MyData;
 
 /// <summary>What the person tool reads, built apart from running it so a test can have SQL Server translate it.</summary>
 public static class PersonQueries

@@ -1,7 +1,7 @@
 using Interoffice.Web.Features.Newsletter;
 using Interoffice.Web.Infrastructure.Hosting;
 
-namespace Interoffice.Web.Areas.Beheer.Features.People;
+namespace Interoffice.Web.Features.MyData;
 
 /// <summary>The newsletter's part of a person's export: the subscription with its proof and the mails sent to it.</summary>
 internal static class NewsletterExport

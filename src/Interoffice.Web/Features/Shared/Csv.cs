@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Interoffice.Web.Areas.Beheer.Features.Shared;
+namespace Interoffice.Web.Features.Shared;
 
 /// <summary>CSV that opens safely in a spreadsheet: semicolons (Dutch Excel), quotes, and no cell that starts a formula.</summary>
 public static class Csv
