@@ -92,7 +92,7 @@ public static class Staff
         return await visitor.SendAsync(HttpMethod.Post, action, content);
     }
 
-    public static async Task<ContactSubmission> AddSubmissionAsync(SiteFactory site, string name, string email, string message, DateTime receivedAt, ContactKind kind = ContactKind.General, SubmissionStatus status = SubmissionStatus.New)
+    public static async Task<ContactSubmission> AddSubmissionAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> site, string name, string email, string message, DateTime receivedAt, ContactKind kind = ContactKind.General, SubmissionStatus status = SubmissionStatus.New)
     {
         ArgumentNullException.ThrowIfNull(site);
         await using var scope = site.Services.CreateAsyncScope();

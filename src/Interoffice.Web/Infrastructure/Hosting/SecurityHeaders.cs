@@ -103,7 +103,9 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+
+                // A page may ask for less (a link's landing page: no-referrer); never for more.
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 var own = ownUse.FindIndex(o => context.Request.Path.StartsWithSegments(o.Path, StringComparison.OrdinalIgnoreCase));
                 var (features, permissions) = own >= 0 ? (ownUse[own].Features, ownUse[own].Policy) : (PublicFeatures, PermissionsPolicy);
                 headers["Permissions-Policy"] = context.Features.Get<FramePermissions>() is { Grants.Count: > 0 } frames

@@ -1,0 +1,125 @@
+using System.Net;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Hosting;
+using Interoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interoffice.Web.Tests.Staff;
+
+/// <summary>Privacy requests' legal deadline as staff keep it: nearest first, extended once with a reason the person is told, and a daily reminder.</summary>
+public sealed class PrivacyDeadlineTests : IAsyncLifetime
+{
+    private readonly SmtpSink smtp = SmtpSink.Started();
+    private readonly SiteFactory owner;
+    private readonly TestClock clock;
+    private readonly WebApplicationFactory<Program> site;
+    private Visitor staff = null!;
+
+    public PrivacyDeadlineTests()
+    {
+        // 09:30 in Amsterdam, after the hour the reminder waits for.
+        var today = DutchTime.StartOfDayUtc(DutchTime.Day(DateTime.UtcNow));
+        clock = new TestClock(new DateTimeOffset(today.AddHours(9.5), TimeSpan.Zero));
+        owner = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp);
+        site = owner.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Support.Staff.CreateAsync(site, "privacy@interoffice.nl");
+        staff = Visitor.Of(site);
+        (await Support.Staff.SignInAsync(staff, "privacy@interoffice.nl")).Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        staff.Dispose();
+        await site.DisposeAsync();
+        await owner.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_inbox_shows_open_requests_nearest_deadline_first_then_the_rest_newest_first()
+    {
+        var now = clock.Now.UtcDateTime;
+        await AddAsync("Vraag", now.AddHours(-1), ContactKind.General);
+        await AddAsync("Over drie weken", now.AddDays(-9), ContactKind.Access);
+        await AddAsync("Over vijf dagen", now.AddDays(-26), ContactKind.Erasure);
+        await AddAsync("Over twee weken", now.AddDays(-16), ContactKind.Objection);
+        await AddAsync("Te laat", now.AddDays(-33), ContactKind.Portability);
+
+        var names = (await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr td:nth-child(3)").Select(c => c.TextContent).ToList();
+        Assert.Equal(["Te laat", "Over vijf dagen", "Over twee weken", "Over drie weken", "Vraag"], names);
+    }
+
+    [Fact]
+    public async Task A_deadline_is_extended_once_by_two_months_with_a_reason_that_is_mailed_to_the_person()
+    {
+        var request = await AddAsync("Eva Smit", clock.Now.UtcDateTime.AddDays(-20), ContactKind.Access, "eva.smit@example.nl");
+        var detail = $"/beheer/berichten/{request.Id}";
+
+        using (var empty = await Support.Staff.PostFormAsync(staff, detail, $"{detail}/termijn", ("reason", " ")))
+        {
+            var page = await Html.ParseAsync(await empty.Content.ReadAsStringAsync());
+            Assert.Contains("Geef de reden voor de verlenging", page.QuerySelector("#fouten")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var extended = await Support.Staff.PostFormAsync(staff, detail, $"{detail}/termijn", ("reason", "Wij moeten de gegevens uit ons archief halen.")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
+        }
+
+        var due = request.DueAt!.Value.AddMonths(2);
+        var text = SelfServicing.Text(await staff.PageAsync(detail));
+        Assert.Contains($"beantwoorden uiterlijk {DutchTime.Format(due)}", text, StringComparison.Ordinal);
+        Assert.Contains("reden: Wij moeten de gegevens uit ons archief halen.", text, StringComparison.Ordinal);
+        Assert.Null((await staff.PageAsync(detail)).QuerySelector($"form[action='{detail}/termijn']"));
+
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal("eva.smit@example.nl", mail.To.Mailboxes.Single().Address);
+        Assert.Contains($"uiterlijk {DutchTime.Format(due, "d MMMM yyyy")}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Wij moeten de gegevens uit ons archief halen.", mail.TextBody, StringComparison.Ordinal);
+
+        // A second extension is refused, whatever the form says.
+        using var again = await Support.Staff.PostFormOnAsync(staff, await staff.PageAsync(detail), $"{detail}/status", ("Status", "New"));
+        using var second = await staff.SendAsync(HttpMethod.Post, $"{detail}/termijn", new FormUrlEncodedContent([new("reason", "nog meer tijd")]));
+        Assert.NotEqual(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains($"beantwoorden uiterlijk {DutchTime.Format(due)}", SelfServicing.Text(await staff.PageAsync(detail)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_a_day_staff_get_one_mail_with_the_requests_due_within_seven_days_and_nothing_personal()
+    {
+        var now = clock.Now.UtcDateTime;
+        var soon = await AddAsync("Bram Mulder", now.AddDays(-25), ContactKind.Erasure, "bram@example.nl");
+        var late = await AddAsync("Lotte Jong", now.AddDays(-40), ContactKind.Access, "lotte@example.nl");
+        var later = await AddAsync("Kees Boer", now.AddDays(-10), ContactKind.Access, "kees@example.nl");
+        var reminder = site.Services.GetRequiredService<DeadlineReminder>();
+
+        clock.Now = clock.Now.AddHours(-2); // 07:30: not yet
+        Assert.False(await reminder.RunOnceAsync(CancellationToken.None));
+        clock.Now = clock.Now.AddHours(2);
+        Assert.True(await reminder.RunOnceAsync(CancellationToken.None));
+        Assert.False(await reminder.RunOnceAsync(CancellationToken.None));
+
+        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal("info@interoffice.nl", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("2 binnen 7 dagen", mail.Subject, StringComparison.Ordinal);
+        var body = mail.TextBody!;
+        Assert.True(body.IndexOf(late.Reference, StringComparison.Ordinal) < body.IndexOf(soon.Reference, StringComparison.Ordinal), "the overdue one first");
+        Assert.Contains($"https://www.interoffice.nl/beheer/berichten/{soon.Id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(later.Reference, mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bram", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("bram@", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+
+        clock.Now = clock.Now.AddDays(1);
+        Assert.True(await reminder.RunOnceAsync(CancellationToken.None), "the next day again");
+    }
+
+    private async Task<ContactSubmission> AddAsync(string name, DateTime receivedAt, ContactKind kind, string? email = null) =>
+        await Support.Staff.AddSubmissionAsync(site, name, email ?? $"{name.Replace(' ', '.')}@example.nl", "verzoek", receivedAt, kind);
+}
