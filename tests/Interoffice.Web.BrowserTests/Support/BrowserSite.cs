@@ -164,11 +164,14 @@ public sealed class Visit : IAsyncDisposable
         Assert.True(results.Violations.Length == 0, $"{name}: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 
-    /// <summary>Clicks a button that posts a plain form (no script), and waits for the page the post redirects to.</summary>
-    public async Task SubmitAsync(ILocator button)
+    /// <summary>
+    /// Clicks a button that posts a plain form (no script), and waits for the page the post redirects to, or (with
+    /// <paramref name="redirects"/> false) for the page the post itself answers with.
+    /// </summary>
+    public async Task SubmitAsync(ILocator button, bool redirects = true)
     {
         ArgumentNullException.ThrowIfNull(button);
-        await Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.RedirectedFrom is not null);
+        await Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => redirects ? response.Request.RedirectedFrom is not null : response.Request.Method == "POST");
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
