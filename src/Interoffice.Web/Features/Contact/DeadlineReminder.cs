@@ -34,8 +34,7 @@ public sealed partial class DeadlineReminder(IServiceScopeFactory scopes, TimePr
             return false;
         }
 
-        var horizon = now + Ahead;
-        var due = await db.Set<ContactSubmission>().AsNoTracking().Where(ContactSubmission.Open).Where(s => s.DueAt <= horizon).OrderBy(s => s.DueAt).ToListAsync(cancellationToken);
+        var due = await Due(db, now + Ahead).ToListAsync(cancellationToken);
 
         if (due.Count == 0)
         {
@@ -52,6 +51,13 @@ public sealed partial class DeadlineReminder(IServiceScopeFactory scopes, TimePr
         await db.SaveChangesAsync(cancellationToken);
         LogReminded(logger, due.Count);
         return true;
+    }
+
+    /// <summary>Open privacy requests due by <paramref name="horizon"/> (overdue ones too), the nearest first.</summary>
+    public static IQueryable<ContactSubmission> Due(SiteDbContext db, DateTime horizon)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ContactSubmission>().AsNoTracking().Where(ContactSubmission.Open).Where(s => s.DueAt <= horizon).OrderBy(s => s.DueAt);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
