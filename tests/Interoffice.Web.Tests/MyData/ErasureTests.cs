@@ -21,7 +21,9 @@ public sealed class ErasureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Sanne Visser", email: Address, message: "Factuur 2026-118 klopt niet."))).Response.Dispose();
-        (await ContactPoster.PostAsync(visitor, ContactPoster.Valid(name: "Sanne Visser", email: Address, message: "Stuur mij een folder over scanners."))).Response.Dispose();
+        var folder = ContactPoster.Valid(name: "Sanne de Jong-Visser", email: Address, message: "Stuur mij een folder over scanners.");
+        folder["Phone"] = "0597 999999";
+        (await ContactPoster.PostAsync(visitor, folder)).Response.Dispose();
         (await Subscribing.SignUpAsync(visitor, Address)).Dispose();
         await Support.Staff.CreateAsync(site, "privacy@interoffice.nl");
         staff = Visitor.Of(site);
@@ -48,7 +50,7 @@ public sealed class ErasureTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Contains("Alles wat wij bij uw e-mailadres bewaarden, is gewist.", await erased.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        foreach (var trace in new[] { Address, "Sanne Visser", "Factuur 2026-118", "folder over scanners" })
+        foreach (var trace in new[] { Address, "Sanne Visser", "Sanne de Jong-Visser", "+31597999999", "Factuur 2026-118", "folder over scanners" })
         {
             Assert.Empty(DataFolder.FilesContaining(site.DataFolder, trace));
         }
@@ -92,10 +94,14 @@ public sealed class ErasureTests : IAsyncLifetime
 
         // Kept: the invoice question. Gone: the other message and the newsletter.
         Assert.NotEmpty(DataFolder.FilesContaining(site.DataFolder, "Factuur 2026-118"));
+        // Nothing of the erased message comes back with the request staff now get: not its name, not its phone number.
         Assert.Empty(DataFolder.FilesContaining(site.DataFolder, "folder over scanners"));
+        Assert.Empty(DataFolder.FilesContaining(site.DataFolder, "Sanne de Jong-Visser"));
+        Assert.Empty(DataFolder.FilesContaining(site.DataFolder, "+31597999999"));
         var person = SelfServicing.Text(await Support.Staff.LookUpPersonAsync(staff, Address));
         Assert.Contains("Niet aangemeld voor de nieuwsbrief.", person, StringComparison.Ordinal);
         Assert.Contains("Verzoek om verwijdering van mijn gegevens", person, StringComparison.Ordinal);
+        Assert.Contains($"Gewist (behalve wat bewaard moet blijven) (bewaard: {reference}; verzoek IO-", person, StringComparison.Ordinal);
         var top = (await staff.PageAsync("/beheer")).QuerySelector("tbody tr")!.TextContent.Normalized();
         Assert.Contains("Verzoek om verwijdering van mijn gegevens", top, StringComparison.Ordinal);
 

@@ -68,6 +68,23 @@ public sealed class LinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pressing_the_button_twice_at_once_opens_one_session_and_an_old_tab_does_not_undo_the_binding()
+    {
+        using var visitor = Visitor.Of(site);
+        (await SelfServicing.RequestAsync(visitor, Address)).Dispose();
+        var link = await LinkAsync();
+
+        // An old tab of the session page, reloaded while the link waits, leaves the browser's binding alone.
+        Assert.Contains("niet (meer) ingelogd", SelfServicing.Text(await visitor.PageAsync(MyDataSessionController.Overview)), StringComparison.Ordinal);
+
+        var presses = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => (await SelfServicing.OpenAsync(visitor, link)).StatusCode));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.SeeOther], presses.Order());
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Interoffice.Web.Infrastructure.Data.SiteDbContext>();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<AccessSession>()));
+    }
+
+    [Fact]
     public async Task A_link_opened_in_another_browser_is_refused_in_Dutch_and_still_works_where_it_was_asked_for()
     {
         using var visitor = Visitor.Of(site);

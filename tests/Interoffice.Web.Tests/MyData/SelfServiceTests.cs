@@ -144,6 +144,26 @@ public sealed class SelfServiceTests : IAsyncLifetime
         Assert.Contains("Bezwaar tegen verwerking van mijn gegevens", rows[1], StringComparison.Ordinal);
         Assert.Contains("Uiterlijk", rows[1], StringComparison.Ordinal);
         Assert.Contains(await AuditAsync(), a => a.Action == "mijn-gegevens-bezwaar");
+
+        // Pressed again (or by a script): the open objection is found, no second request or staff mail.
+        var mails = smtp.Messages.Count;
+        using var twice = await SelfServicing.PostOnAsync(visitor, await visitor.PageAsync(MyDataSessionController.Overview), "/mijn-gegevens/bezwaar", ("Reason", "nogmaals"));
+        Assert.Contains("U heeft al bezwaar gemaakt (referentie IO-", SelfServicing.Text(await visitor.PageAsync(MyDataSessionController.Overview)), StringComparison.Ordinal);
+        Assert.Single((await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Bezwaar", StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(mails, smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Someone_elses_submission_cannot_be_corrected_even_by_its_id()
+    {
+        var other = (await Support.Staff.AddSubmissionAsync(site, "Iemand Anders", "anders@example.nl", "van een ander", DateTime.UtcNow)).Id;
+
+        var page = await visitor.PageAsync(MyDataSessionController.Overview);
+        using var forged = await SelfServicing.PostOnAsync(visitor, page, "/mijn-gegevens/corrigeren", ("Id", other.ToString()), ("Name", "Overgenomen"), ("Phone", ""));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        var person = await Support.Staff.LookUpPersonAsync(staff, "anders@example.nl");
+        Assert.Contains("naam Iemand Anders", person.QuerySelector("main ul")!.TextContent.Normalized(), StringComparison.Ordinal);
     }
 
     [Fact]

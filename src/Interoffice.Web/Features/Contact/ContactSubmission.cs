@@ -91,12 +91,15 @@ public sealed class ContactSubmission
     /// <summary>A privacy request not yet handled, overdue or not.</summary>
     public static Expression<Func<ContactSubmission, bool>> Open { get; } = s => s.DueAt != null && s.Status == SubmissionStatus.New;
 
-    /// <summary>A privacy request may be extended once, by two months (GDPR art. 12(3)), while it is open.</summary>
-    public bool CanExtend => DueAt is not null && ExtendedAt is null && Status == SubmissionStatus.New;
+    /// <summary>
+    /// A privacy request may be extended once, by two months, while it is open and not yet due: the person must hear of
+    /// it within the first month (GDPR art. 12(3)).
+    /// </summary>
+    public bool CanExtend(DateTime now) => DueAt is { } due && due > now && ExtendedAt is null && Status == SubmissionStatus.New;
 
     public void Extend(string reason, DateTime now)
     {
-        if (!CanExtend)
+        if (!CanExtend(now))
         {
             throw new InvalidOperationException("Only an open privacy request, once.");
         }

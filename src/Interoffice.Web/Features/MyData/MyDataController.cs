@@ -67,6 +67,7 @@ public sealed partial class MyDataController(FormStamp stamp, IOptions<MyDataOpt
 
     /// <summary>The mail's link shows a button: a mail scanner that opens links uses nothing up.</summary>
     [HttpGet("/mijn-gegevens/openen")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Open([FromQuery] string? code)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";

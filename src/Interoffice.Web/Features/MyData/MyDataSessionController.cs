@@ -118,8 +118,10 @@ public sealed class MyDataSessionController(AccessLinks links, PersonRecords peo
             return this.SeeOther(Overview);
         }
 
-        var request = await selfService.ObjectAsync(page.Person, form.Reason, cancellationToken);
-        TempData["MijnGegevens"] = $"Uw bezwaar is ontvangen onder referentie {request.Reference}. Wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}.";
+        var (request, isNew) = await selfService.ObjectAsync(page.Person, form.Reason, cancellationToken);
+        TempData["MijnGegevens"] = isNew
+            ? $"Uw bezwaar is ontvangen onder referentie {request.Reference}. Wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}."
+            : $"U heeft al bezwaar gemaakt (referentie {request.Reference}); wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}. Een aanvulling kunt u mailen naar {Interoffice.Web.Features.Shared.Company.Email}.";
         return this.SeeOther(Overview);
     }
 
@@ -165,9 +167,6 @@ public sealed class MyDataSessionController(AccessLinks links, PersonRecords peo
         return new MyDataPage(person, consents, session, time.GetUtcNow().UtcDateTime);
     }
 
-    private ViewResult NoSession()
-    {
-        cookie.Delete(Response);
-        return View("NoSession");
-    }
+    // The cookie stays: before a link is opened it binds that link to this browser.
+    private ViewResult NoSession() => View("NoSession");
 }

@@ -28,9 +28,10 @@ public sealed class PersonRecords(SiteDbContext db, AuditLog audit, SubmissionDe
 
     /// <summary>
     /// Erases everything stored about the address but what must be kept by law, writing <paramref name="auditAction"/>
-    /// (by <paramref name="actor"/>, or the signed-in staff member) with references only.
+    /// (by <paramref name="actor"/>, or the signed-in staff member) with references only. <paramref name="after"/>
+    /// writes what follows from it in the same transaction, once the rest is gone, with what was kept.
     /// </summary>
-    public async Task<ErasureResult> EraseAsync(PersonData person, string auditAction, string? actor, CancellationToken cancellationToken)
+    public async Task<ErasureResult> EraseAsync(PersonData person, string auditAction, string? actor, CancellationToken cancellationToken, Func<IReadOnlyList<ContactSubmission>, CancellationToken, Task>? after = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var address = person.Email ?? throw new ArgumentException("An erasure names an address.", nameof(person));
@@ -40,7 +41,14 @@ public sealed class PersonRecords(SiteDbContext db, AuditLog audit, SubmissionDe
         var erased = await db.DeleteInTransactionAsync(
             token => deletion.DeleteInTransactionAsync(
                 s => s.NormalizedEmail == normalized,
-                t => newsletter.EraseAsync(address, t2 => myData.EraseAsync(normalized, t3 => audit.WriteAsync(auditAction, target, actor, t3), t2), t),
+                t => newsletter.EraseAsync(address, t2 => myData.EraseAsync(normalized, async t3 =>
+                {
+                    await audit.WriteAsync(auditAction, target, actor, t3);
+                    if (after is not null)
+                    {
+                        await after(kept, t3);
+                    }
+                }, t2), t),
                 token),
             cancellationToken);
         return new ErasureResult(erased, person.Newsletter?.HoldsAnything == true, kept);

@@ -7,4 +7,5 @@ public enum SelfServiceAction
     Downloaded,
     Corrected,
     Objected,
+    Erased,
 }

@@ -15,6 +15,7 @@ public static class SelfServiceActions
         SelfServiceAction.Downloaded => "Gedownload",
         SelfServiceAction.Corrected => "Gecorrigeerd",
         SelfServiceAction.Objected => "Bezwaar gemaakt",
+        SelfServiceAction.Erased => "Gewist (behalve wat bewaard moet blijven)",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -25,6 +26,7 @@ public static class SelfServiceActions
         SelfServiceAction.Downloaded => "mijn-gegevens-gedownload",
         SelfServiceAction.Corrected => "mijn-gegevens-gecorrigeerd",
         SelfServiceAction.Objected => "mijn-gegevens-bezwaar",
+        SelfServiceAction.Erased => ErasedAudit,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

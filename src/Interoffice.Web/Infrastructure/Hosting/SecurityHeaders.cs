@@ -104,7 +104,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
 
-                // A page may ask for less (a link's landing page: no-referrer); never for more.
+                // A page may set its own, stricter one (a mail link's landing page: no-referrer).
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 var own = ownUse.FindIndex(o => context.Request.Path.StartsWithSegments(o.Path, StringComparison.OrdinalIgnoreCase));
                 var (features, permissions) = own >= 0 ? (ownUse[own].Features, ownUse[own].Policy) : (PublicFeatures, PermissionsPolicy);

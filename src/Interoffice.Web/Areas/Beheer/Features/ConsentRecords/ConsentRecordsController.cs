@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Shared;
 using Interoffice.Web.Features.Staff;

@@ -28,7 +28,7 @@ public sealed class PrivacyRequestsController(SiteDbContext db, AuditLog audit, 
         }
 
         reason = reason?.Trim();
-        var error = !submission.CanExtend ? "Deze termijn kan niet (meer) worden verlengd: alleen een open privacyverzoek, en maar één keer."
+        var error = !submission.CanExtend(time.GetUtcNow().UtcDateTime) ? "Deze termijn kan niet (meer) worden verlengd: alleen een open privacyverzoek waarvan de termijn nog loopt, en maar één keer."
             : string.IsNullOrEmpty(reason) ? "Geef de reden voor de verlenging: de persoon krijgt die te lezen."
             : reason.Length > ReasonMax || reason.Any(char.IsControl) ? $"Schrijf de reden op één regel van hoogstens {ReasonMax} tekens."
             : null;

@@ -1,5 +1,6 @@
 using Interoffice.Web.Features.MyData;
 using Interoffice.Web.Features.Staff;
+using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Interoffice.Web.Areas.Beheer.Features.People;
@@ -40,7 +41,7 @@ public sealed class PeopleController(PersonRecords people, AuditLog audit, TimeP
 
         await audit.WriteAsync(AuditAction.ExportPerson, person.References(), cancellationToken: cancellationToken);
         var now = time.GetUtcNow();
-        return File(PersonExport.Of(person, [], now.UtcDateTime), "application/json", $"persoonsgegevens-{now:yyyyMMdd}.json");
+        return File(PersonExport.Of(person, [], now.UtcDateTime), "application/json", $"persoonsgegevens-{DutchTime.FromUtc(now.UtcDateTime):yyyyMMdd}.json");
     }
 
     [HttpPost("/beheer/persoon/wissen/bevestigen")]
