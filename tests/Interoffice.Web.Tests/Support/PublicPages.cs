@@ -12,6 +12,7 @@ public static class PublicPages
         { "/contact", "Contact" },
         { "/privacyverklaring", "Privacyverklaring" },
         { "/cookies", "Cookieverklaring" },
+        { "/mijn-gegevens", "Mijn gegevens" },
     };
 
     public static IEnumerable<string> Paths => All.Select(row => (string)row[0]);

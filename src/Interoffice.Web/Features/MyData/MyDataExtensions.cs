@@ -1,3 +1,4 @@
+using Interoffice.Web.Features.Seo;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 
@@ -17,6 +18,7 @@ public static class MyDataExtensions
         builder.Services.AddScoped<SelfService>();
         builder.Services.AddPerClientRateLimit<MyDataOptions>(MyDataController.RateLimitPolicy, o => (o.RateLimitPermits, o.RateLimitWindowMinutes));
         builder.Services.AddRetentionTask<MyDataRetention>();
+        builder.Services.AddScoped<ISitemapSource, MyDataSitemap>();
         return builder;
     }
 }
