@@ -1,6 +1,6 @@
-using System.Text;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Features.Shared;
 using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -121,7 +121,7 @@ public sealed class MyDataSessionController(AccessLinks links, PersonRecords peo
         var (request, isNew) = await selfService.ObjectAsync(page.Person, form.Reason, cancellationToken);
         TempData["MijnGegevens"] = isNew
             ? $"Uw bezwaar is ontvangen onder referentie {request.Reference}. Wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}."
-            : $"U heeft al bezwaar gemaakt (referentie {request.Reference}); wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}. Een aanvulling kunt u mailen naar {Interoffice.Web.Features.Shared.Company.Email}.";
+            : $"U heeft al bezwaar gemaakt (referentie {request.Reference}); wij beantwoorden het uiterlijk {DutchTime.Format(request.DueAt!.Value, "d MMMM yyyy")}. Een aanvulling kunt u mailen naar {Company.Email}.";
         return this.SeeOther(Overview);
     }
 
