@@ -146,6 +146,7 @@ public sealed class SelfServiceTests : IAsyncLifetime
         Assert.Contains(await AuditAsync(), a => a.Action == "mijn-gegevens-bezwaar");
 
         // Pressed again (or by a script): the open objection is found, no second request or staff mail.
+        await Eventually.TrueAsync(() => smtp.Messages.Any(m => m.Subject!.Contains("Bezwaar", StringComparison.Ordinal)), "the staff mail about the objection arrived");
         var mails = smtp.Messages.Count;
         using var twice = await SelfServicing.PostOnAsync(visitor, await visitor.PageAsync(MyDataSessionController.Overview), "/mijn-gegevens/bezwaar", ("Reason", "nogmaals"));
         Assert.Contains("U heeft al bezwaar gemaakt (referentie IO-", SelfServicing.Text(await visitor.PageAsync(MyDataSessionController.Overview)), StringComparison.Ordinal);
