@@ -1,8 +1,11 @@
 using System.Net;
 using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interoffice.Web.Tests.Staff;
@@ -130,6 +133,14 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
 
         clock.Now = clock.Now.AddDays(1);
         Assert.True(await reminder.RunOnceAsync(CancellationToken.None), "the next day again");
+
+        // A month on, the old reminders have left the outbox; the new one is there.
+        await Eventually.TrueAsync(() => Task.FromResult(smtp.Messages.Count == 2), "the second reminder was sent");
+        clock.Now = clock.Now.AddDays(32);
+        Assert.True(await reminder.RunOnceAsync(CancellationToken.None));
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.CorrelationId == PrivacyRequestMails.Reminders));
     }
 
     // A post as a hand-made form would send it: the page's antiforgery token, another action.
