@@ -49,6 +49,9 @@ public class BrowserSite : IAsyncLifetime
         var address = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
 
+        // What a person waits for on a busy 2-core machine (two test classes at once, a passkey ceremony, axe): the
+        // default 5 s failed there now and then. A passing check waits no longer for it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
