@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Consent;
 
@@ -59,7 +58,7 @@ public static class ConsentChain
     /// <summary>Records are kept to the second: the stored value and the hashed value are the same on every provider.</summary>
     public static DateTime Seconds(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256(string text) => Sha256Hex.Of(text);
 
     private static object?[] Fields(ConsentRecord record) =>
     [

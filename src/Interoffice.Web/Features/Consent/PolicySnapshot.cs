@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Interoffice.Web.Features.Privacy;
+using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Consent;
 
@@ -56,7 +56,7 @@ public sealed record PolicySnapshot(
         && FunctionalCookies is not null
         && Texts is { Banner: not null, Settings: { ServicesPerCategory: not null } };
 
-    public static string HashOf(string canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+    public static string HashOf(string canonicalJson) => Sha256Hex.Of(canonicalJson);
 
     public static PolicySnapshot Of(EnabledServices services, PrivacyStatementDocument statement, string revision, ConsentTexts texts)
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Interoffice.Web.Infrastructure.Hosting;
 
 namespace Interoffice.Web.Features.Newsletter;
 
@@ -23,5 +22,5 @@ public static class SignUpText
     public static string Snapshot(string statementVersion) =>
         $"{Heading}\n{Sentence}\n{Label}\n[{Button}]\n{PrivacyLink} (versie {statementVersion})\n";
 
-    public static string Sha256(string snapshot) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(snapshot)));
+    public static string Sha256(string snapshot) => Sha256Hex.Of(snapshot);
 }

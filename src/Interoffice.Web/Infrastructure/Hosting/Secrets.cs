@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Interoffice.Web.Infrastructure.Hosting;
 
@@ -11,5 +10,5 @@ public static class Secrets
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The SHA-256 of a text, as lower-case hex: what is stored in place of a secret.</summary>
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => Sha256Hex.Of(text);
 }
