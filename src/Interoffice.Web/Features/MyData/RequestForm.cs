@@ -9,7 +9,7 @@ public sealed class RequestForm : IValidatableObject
 {
     [Display(Name = "Uw e-mailadres")]
     [Required(ErrorMessage = "Vul het e-mailadres in waarmee u ons schreef of zich aanmeldde.")]
-    [StringLength(ContactForm.EmailMax, ErrorMessage = "Een e-mailadres is hoogstens {1} tekens lang.")]
+    [StringLength(ContactForm.EmailMax, ErrorMessage = "Uw e-mailadres mag hoogstens {1} tekens lang zijn.")]
     public string? Email { get; set; }
 
     /// <summary>The honeypot: people never see it, bots fill it in.</summary>
@@ -20,13 +20,9 @@ public sealed class RequestForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Email is not null && !EmailAddresses.IsMailbox(Email.Trim()))
+        if (Email is not null && EmailAddresses.Problem(Email.Trim(), ContactForm.EmailMax) is { } problem)
         {
-            yield return new ValidationResult("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", [nameof(Email)]);
-        }
-        else if (Email is not null && EmailAddresses.Normalize(Email).Length > ContactForm.EmailMax)
-        {
-            yield return new ValidationResult($"Een e-mailadres is hoogstens {ContactForm.EmailMax} tekens lang.", [nameof(Email)]);
+            yield return new ValidationResult(problem, [nameof(Email)]);
         }
     }
 }

@@ -19,13 +19,9 @@ public sealed class SignUpForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Email is not null && !EmailAddresses.IsMailbox(Email.Trim()))
+        if (Email is not null && EmailAddresses.Problem(Email.Trim(), Subscriber.EmailMax) is { } problem)
         {
-            yield return new ValidationResult("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", [nameof(Email)]);
-        }
-        else if (Email is not null && EmailAddresses.Normalize(Email).Length > Subscriber.EmailMax)
-        {
-            yield return new ValidationResult($"Uw e-mailadres mag hoogstens {Subscriber.EmailMax} tekens lang zijn.", [nameof(Email)]);
+            yield return new ValidationResult(problem, [nameof(Email)]);
         }
     }
 }

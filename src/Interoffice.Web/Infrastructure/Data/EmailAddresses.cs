@@ -25,4 +25,13 @@ public static class EmailAddresses
         && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
         && email.IndexOf('.', at) > at + 1
         && !email.EndsWith('.');
+
+    /// <summary>
+    /// Why a typed address is not taken, in the words the public forms show; null when it is a mailbox whose compared
+    /// form fits a column of <paramref name="max"/> characters (composing a few rare characters makes it longer).
+    /// </summary>
+    public static string? Problem(string typed, int max) =>
+        !IsMailbox(typed) ? "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl."
+        : Normalize(typed).Length > max ? $"Uw e-mailadres mag hoogstens {max} tekens lang zijn."
+        : null;
 }

@@ -125,7 +125,7 @@ public sealed class NewsletterStaffController(SiteDbContext db, NewsletterSendin
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         var address = email?.Trim();
-        if (string.IsNullOrEmpty(address) || !EmailAddresses.IsMailbox(address) || EmailAddresses.Normalize(address).Length > Subscriber.EmailMax)
+        if (string.IsNullOrEmpty(address) || EmailAddresses.Problem(address, Subscriber.EmailMax) is not null)
         {
             TempData["Fout"] = "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.";
             return this.SeeOther("/beheer/nieuwsbrief");
