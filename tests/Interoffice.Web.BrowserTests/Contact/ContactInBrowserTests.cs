@@ -49,7 +49,7 @@ public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite brows
         await visit.Page.WaitForURLAsync("**/contact/bedankt");
         var reference = await visit.Page.Locator("strong.reference").TextContentAsync();
         Assert.Matches("^IO-[0-9A-Z]{8}$", reference);
-        Assert.True(await browser.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.True(await browser.Smtp.WaitForAsync(1, Eventually.Deadline));
         Assert.Contains(browser.Smtp.Messages, m => m.Subject?.Contains(reference!, StringComparison.Ordinal) == true);
         Assert.Empty(visit.ThirdPartyRequests);
     }

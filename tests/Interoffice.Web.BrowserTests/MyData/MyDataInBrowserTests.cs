@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 using MimeKit;
 
@@ -117,20 +118,13 @@ public sealed partial class MyDataInBrowserTests(SiteWithMailServer browser) : I
     // The link as the visitor's mailbox received it from the site's mail server, on this visit's host.
     private async Task<string> LinkAsync(string address)
     {
-        Assert.True(await browser.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
-        for (var i = 0; i < 150; i++)
-        {
-            if (browser.Smtp.Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address)) is MimeMessage mail
-                && Link().Match(mail.TextBody ?? "") is { Success: true } match)
-            {
-                return new Uri(match.Value).PathAndQuery;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException($"no link to {address}");
+        var link = await Eventually.ReturnsAsync(() => Task.FromResult(LinkTo(address)), found => found is not null, $"the link to {address} arrived");
+        return new Uri(link!).PathAndQuery;
     }
+
+    private string? LinkTo(string address) =>
+        browser.Smtp.Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address)) is MimeMessage mail
+        && Link().Match(mail.TextBody ?? "") is { Success: true } match ? match.Value : null;
 
     [GeneratedRegex(@"https?://[^\s]+/mijn-gegevens/openen\?code=[A-Za-z0-9_-]+")]
     private static partial Regex Link();

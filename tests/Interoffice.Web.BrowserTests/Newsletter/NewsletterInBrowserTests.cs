@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Support;
 using Interoffice.Web.Features.Staff;
 using Microsoft.Playwright;
 using MimeKit;
@@ -97,23 +98,21 @@ public sealed partial class NewsletterInBrowserTests(BrowserSite browser) : ICla
     }
 
     // The site has no mail server here: its mail is in the pickup folder, as an operator would find it.
-    private async Task<MimeMessage> MailToAsync(string address, string subject)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            foreach (var file in Directory.Exists(browser.Site.PickupFolder) ? Directory.GetFiles(browser.Site.PickupFolder, "*.eml") : [])
-            {
-                var mail = await MimeMessage.LoadAsync(file);
-                if (mail.To.Mailboxes.Any(m => m.Address == address) && mail.Subject!.Contains(subject, StringComparison.Ordinal))
-                {
-                    return mail;
-                }
-            }
+    private async Task<MimeMessage> MailToAsync(string address, string subject) =>
+        (await Eventually.ReturnsAsync(() => FindMailAsync(address, subject), mail => mail is not null, $"a mail '{subject}' to {address}"))!;
 
-            await Task.Delay(100);
+    private async Task<MimeMessage?> FindMailAsync(string address, string subject)
+    {
+        foreach (var file in Directory.Exists(browser.Site.PickupFolder) ? Directory.GetFiles(browser.Site.PickupFolder, "*.eml") : [])
+        {
+            var mail = await MimeMessage.LoadAsync(file);
+            if (mail.To.Mailboxes.Any(m => m.Address == address) && mail.Subject!.Contains(subject, StringComparison.Ordinal))
+            {
+                return mail;
+            }
         }
 
-        throw new InvalidOperationException($"no mail '{subject}' to {address}");
+        return null;
     }
 
     private static string Link(MimeMessage mail, string path) =>

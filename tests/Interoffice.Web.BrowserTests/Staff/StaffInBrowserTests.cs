@@ -328,7 +328,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var reference = "IO-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var submission = ContactSubmission.Receive(reference, DateTime.UtcNow, ContactKind.Access, "Ruud Visser", visitor, phone: null, message ?? "Kunt u langskomen voor de printer?");
+        var submission = ContactSubmission.Receive(reference, browser.Site.Now(), ContactKind.Access, "Ruud Visser", visitor, phone: null, message ?? "Kunt u langskomen voor de printer?");
         db.Add(submission);
         if (mailed)
         {
@@ -336,7 +336,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
             // row the sender leaves behind; only the outbox changes a message in the site itself.)
             var mail = scope.ServiceProvider.GetRequiredService<SubmissionStore>().Notification(submission);
             scope.ServiceProvider.GetRequiredService<Outbox>().Queue(mail);
-            db.Entry(mail).Property(m => m.SentAt).CurrentValue = DateTime.UtcNow;
+            db.Entry(mail).Property(m => m.SentAt).CurrentValue = browser.Site.Now();
         }
 
         await db.SaveChangesAsync();
@@ -349,7 +349,7 @@ public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<Bro
         await using var scope = browser.Site.Services.CreateAsyncScope();
         var log = scope.ServiceProvider.GetRequiredService<ConsentLog>();
         var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>().Current;
-        var now = DateTimeOffset.UtcNow;
+        var now = browser.Site.Clock.GetUtcNow();
         foreach (var (daysAgo, method, granted) in new[] { (8, ConsentMethod.AcceptAll, true), (7, ConsentMethod.Settings, true), (1, ConsentMethod.RejectAll, false), (0, ConsentMethod.AcceptAll, true) })
         {
             var state = new ConsentChoice(Guid.NewGuid().ToString(), policy.Version, granted ? new HashSet<ConsentCategory>([ConsentCategory.Analytics]) : [], now.AddDays(-daysAgo), method, policy.Statement.Version);

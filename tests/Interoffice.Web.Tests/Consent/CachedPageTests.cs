@@ -153,7 +153,7 @@ public sealed partial class CachedPageTests
     {
         private readonly ConsentCookie cookie = services.GetRequiredService<ConsentCookie>();
         private readonly ConsentPolicy policy = services.GetRequiredService<ConsentPolicyProvider>().Current;
-        private readonly DateTimeOffset decidedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds());
+        private readonly DateTimeOffset decidedAt = DateTimeOffset.FromUnixTimeSeconds(TestTime.Start.AddDays(-1).ToUnixTimeSeconds());
 
         public string Current(ConsentCategory[] granted, ConsentMethod method) =>
             cookie.Protect(new ConsentChoice("11111111-2222-3333-4444-555555555555", policy.Version, granted.ToHashSet(), decidedAt, method, policy.Statement.Version));

@@ -1,6 +1,7 @@
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Interoffice.Web.Tests.Consent;
@@ -10,7 +11,7 @@ public sealed class ConsentCookieTests
     private const string Version = "1.1.abcdef12";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly IDataProtectionProvider keys = new EphemeralDataProtectionProvider();
-    private readonly TestClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
 
     [Fact]
     public void A_written_choice_reads_back_the_same()
@@ -69,12 +70,12 @@ public sealed class ConsentCookieTests
         var accepted = cookie.Protect(Choice([ConsentCategory.Analytics]));
         var rejected = cookie.Protect(Choice([]));
 
-        clock.Now = Now.AddMonths(6).AddMinutes(-1);
+        clock.SetUtcNow(Now.AddMonths(6).AddMinutes(-1));
         Assert.NotNull(cookie.Read(rejected, Version));
-        clock.Now = Now.AddMonths(6);
+        clock.SetUtcNow(Now.AddMonths(6));
         Assert.Null(cookie.Read(rejected, Version));
         Assert.NotNull(cookie.Read(accepted, Version));
-        clock.Now = Now.AddMonths(12);
+        clock.SetUtcNow(Now.AddMonths(12));
         Assert.Null(cookie.Read(accepted, Version));
     }
 

@@ -126,7 +126,7 @@ public sealed class ConsentEvidenceTests
         var policy = scope.ServiceProvider.GetRequiredService<ConsentPolicyProvider>().Current;
         ConsentRecord Record(string id, bool analytics) => new()
         {
-            ConsentId = id, RecordedAt = ConsentChain.Seconds(DateTime.UtcNow), PolicyVersion = policy.Version, Method = ConsentMethod.Settings,
+            ConsentId = id, RecordedAt = ConsentChain.Seconds(TestTime.Start.UtcDateTime), PolicyVersion = policy.Version, Method = ConsentMethod.Settings,
             Analytics = analytics, Tracking = false, Social = true, Advertising = false, BrowserFamily = "Firefox",
         };
         await scope.ServiceProvider.GetRequiredService<ConsentLogBatch>().WriteAsync([Record(consentId, false), Record(others[0], true), Record(others[1], true)], [policy], CancellationToken.None);

@@ -119,7 +119,7 @@ public sealed class ConsentLogWriterTests
                 }
             })).ToList();
 
-            await Eventually.TrueAsync(() => answered.Count >= 100, "visitors are answered", seconds: 60);
+            await Eventually.TrueAsync(() => answered.Count >= 100, "visitors are answered");
             await site.DisposeAsync(); // killed, not stopped: nothing is drained
             await stop.CancelAsync();
             await Task.WhenAll(visitors);

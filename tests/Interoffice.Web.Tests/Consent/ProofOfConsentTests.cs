@@ -186,7 +186,7 @@ public sealed class ProofOfConsentTests
 
         // The cookie an earlier release wrote: its own version form, no statement version in it.
         var cookie = site.Services.GetRequiredService<ConsentCookie>();
-        var old = cookie.Protect(new ConsentChoice(Guid.NewGuid().ToString(), "1.1.abcdef12", new HashSet<ConsentCategory> { ConsentCategory.Analytics }, DateTimeOffset.UtcNow.AddDays(-3), ConsentMethod.Settings));
+        var old = cookie.Protect(new ConsentChoice(Guid.NewGuid().ToString(), "1.1.abcdef12", new HashSet<ConsentCategory> { ConsentCategory.Analytics }, TestTime.Start.AddDays(-3), ConsentMethod.Settings));
         visitor.Cookies.Add(new System.Net.Cookie(ConsentCookie.Name, old, "/", "www.interoffice.nl"));
 
         var notice = (await visitor.PageAsync("/")).QuerySelector("section.consent-banner .consent-renewal");
@@ -322,7 +322,7 @@ public sealed class ProofOfConsentTests
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string DutchToday() => Interoffice.Web.Infrastructure.Hosting.DutchTime.Format(DateTime.UtcNow, "d MMM yyyy");
+    private static string DutchToday() => Interoffice.Web.Infrastructure.Hosting.DutchTime.Format(TestTime.Start.UtcDateTime, "d MMM yyyy");
 
     private static async Task ChooseAsync(SiteFactory site, int count)
     {

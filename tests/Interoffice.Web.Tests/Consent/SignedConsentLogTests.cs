@@ -114,7 +114,7 @@ public sealed class SignedConsentLogTests
 
         // Sealed exactly as the site seals, after the last record, but not signed: the key is not in the database.
         var last = (await HashesAsync(site))[^1];
-        var record = new ConsentRecord { ConsentId = Guid.NewGuid().ToString(), RecordedAt = ConsentChain.Seconds(DateTime.UtcNow), PolicyVersion = await PolicyVersionAsync(site), Method = ConsentMethod.AcceptAll, Analytics = true, BrowserFamily = "Chrome" };
+        var record = new ConsentRecord { ConsentId = Guid.NewGuid().ToString(), RecordedAt = ConsentChain.Seconds(TestTime.Start.UtcDateTime), PolicyVersion = await PolicyVersionAsync(site), Method = ConsentMethod.AcceptAll, Analytics = true, BrowserFamily = "Chrome" };
         ConsentChain.Seal(record, last);
         await ConsentLogFile.TamperAsync(site, $"INSERT INTO ConsentRecords (ConsentId, RecordedAt, PolicyVersion, Method, Analytics, GlobalPrivacyControl, BrowserFamily, PreviousHash, Hash, Format) "
             + $"VALUES ('{record.ConsentId}', '{record.RecordedAt:yyyy-MM-dd HH:mm:ss}', '{record.PolicyVersion}', 'AcceptAll', 1, 0, 'Chrome', '{record.PreviousHash}', '{record.Hash}', 2)");

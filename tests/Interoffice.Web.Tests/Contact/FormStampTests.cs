@@ -2,6 +2,7 @@ using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Hosting;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interoffice.Web.Tests.Contact;
 
@@ -10,7 +11,7 @@ public sealed class FormStampTests
 {
     private static readonly DateTimeOffset Shown = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TestClock clock = new(Shown);
+    private readonly FakeTimeProvider clock = new(Shown);
     private readonly FormStamp stamp;
 
     public FormStampTests() =>
@@ -20,7 +21,7 @@ public sealed class FormStampTests
     public void A_form_sent_back_within_its_time_keeps_the_moment_it_was_first_shown()
     {
         var first = stamp.Issue();
-        clock.Now = Shown.AddMinutes(20);
+        clock.SetUtcNow(Shown.AddMinutes(20));
 
         Assert.Equal(first, stamp.Keep(first));
         Assert.True(stamp.IsHuman(stamp.Keep(first), 3), "sending again at once is not taken for a bot");
@@ -30,12 +31,12 @@ public sealed class FormStampTests
     public void A_form_that_stood_open_for_days_gets_a_new_stamp_and_can_be_sent_after_the_usual_few_seconds()
     {
         var first = stamp.Issue();
-        clock.Now = Shown.AddDays(3);
+        clock.SetUtcNow(Shown.AddDays(3));
 
         var kept = stamp.Keep(first);
         Assert.False(stamp.IsHuman(first, 3), "a stamp of three days ago no longer counts");
         Assert.NotEqual(first, kept);
-        clock.Now = Shown.AddDays(3).AddSeconds(5);
+        clock.SetUtcNow(Shown.AddDays(3).AddSeconds(5));
         Assert.True(stamp.IsHuman(kept, 3));
     }
 
@@ -48,7 +49,7 @@ public sealed class FormStampTests
         var kept = stamp.Keep(forged);
 
         Assert.NotEqual(forged, kept);
-        clock.Now = Shown.AddSeconds(5);
+        clock.SetUtcNow(Shown.AddSeconds(5));
         Assert.True(stamp.IsHuman(kept, 3));
     }
 }

@@ -30,10 +30,7 @@ public sealed class BackupTests
                 }
             }
         });
-        while (accepted.Count < 20)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => accepted.Count >= 20, "visitors are writing");
 
         var before = accepted.ToArray();
         var target = Path.Combine(site.DataFolder, "reservekopieen", "interoffice-kopie.db");

@@ -28,8 +28,7 @@ public sealed class DatabaseStartupTests
         using var home = await site.Client.GetAsync(new Uri("/", UriKind.Relative));
         using var notReady = await site.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var contact = site.Client.GetAsync(new Uri("/contact", UriKind.Relative));
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        var contactWaited = !contact.IsCompleted;
+        var contactWaited = !await Eventually.WithinAsync(() => Task.FromResult(contact.IsCompleted), TimeSpan.FromMilliseconds(500));
 
         await Execute(writer, "ROLLBACK;");
         using var form = await contact;
@@ -43,10 +42,7 @@ public sealed class DatabaseStartupTests
         Assert.Contains("__RequestVerificationToken", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         // The log is written by a background writer in order: once the contact page's line is out, all before it is.
-        for (var wait = 0; wait < 100 && !site.Output.Contains(ContactAnswered, StringComparison.Ordinal); wait++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(() => site.Output.Contains(ContactAnswered, StringComparison.Ordinal), "the contact page's line was logged");
 
         Assert.Contains($"{ContactAnswered} 200", site.Output, StringComparison.Ordinal);
         // The not-ready probe is logged as an error by design; no exception is (a page that met a missing table would be).

@@ -71,7 +71,7 @@ public sealed class DatabaseTests
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
         var before = await db.Set<AuditEntry>().CountAsync();
         var name = "medewerker-" + new string('x', 250) + "@interoffice.nl";
-        db.Add(new AuditEntry { At = DateTime.UtcNow, Actor = name, Action = AuditAction.SignIn });
+        db.Add(new AuditEntry { At = TestTime.Start.UtcDateTime, Actor = name, Action = AuditAction.SignIn });
 
         var refused = await Assert.ThrowsAsync<StoredValueTooLongException>(() => db.SaveChangesAsync());
 

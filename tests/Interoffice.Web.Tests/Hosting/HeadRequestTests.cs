@@ -21,7 +21,7 @@ public sealed class HeadRequestTests(HeadRequestTests.OnKestrel site) : IClassFi
     public async Task Every_address_that_answers_GET_answers_HEAD_alike_for_a_visitor_and_for_staff()
     {
         await Support.Staff.CreateAsync(site, "head@interoffice.nl");
-        var submission = await Support.Staff.AddSubmissionAsync(site, "Jan Kop", "jan.kop@example.nl", "Bericht", DateTime.UtcNow);
+        var submission = await Support.Staff.AddSubmissionAsync(site, "Jan Kop", "jan.kop@example.nl", "Bericht", site.Now());
         var paths = GetPaths(submission.Id).ToList();
         Assert.Contains("/robots.txt", paths);
         Assert.Contains("/beheer/berichten/" + submission.Id, paths);

@@ -76,7 +76,7 @@ public sealed class ErasureTests : IAsyncLifetime
 
         var detail = SelfServicing.Text(await staff.PageAsync(detailPath));
         Assert.Contains("Bewaard voor de administratie tot", detail, StringComparison.Ordinal);
-        var until = DateTime.UtcNow.AddYears(7).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var until = TestTime.Start.AddYears(7).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await SignInAsync();
         var confirm = await visitor.PageAsync("/mijn-gegevens/wissen");

@@ -42,10 +42,9 @@ public sealed class RetentionTests : IAsyncLifetime
         await Eventually.TrueAsync(() => smtp.Messages.Count(m => m.Subject == MyDataMails.Subject) == 2, "both answers were sent");
         Assert.NotEmpty(DataFolder.FilesContaining(site.DataFolder, Stranger));
 
-        var clock = new TestClock(DateTimeOffset.UtcNow.AddDays(2));
-        await using var later = site.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        await RunRetentionAsync(later); // the start of a site runs it too, so this one may find nothing left
-        await using (var scope = later.Services.CreateAsyncScope())
+        site.Clock.Advance(TimeSpan.FromDays(2));
+        await RunRetentionAsync(site);
+        await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
             Assert.Equal(0, await db.Set<AccessLink>().CountAsync());
@@ -53,14 +52,14 @@ public sealed class RetentionTests : IAsyncLifetime
         }
 
         Assert.Empty(DataFolder.FilesContaining(site.DataFolder, Stranger));
-        await using (var staff = new StaffOf(later))
+        await using (var staff = new StaffOf(site))
         {
             Assert.Contains("Bekeken", await staff.ActivityOfAsync(Known), StringComparison.Ordinal);
         }
 
-        clock.Now = DateTimeOffset.UtcNow.AddMonths(13);
-        Assert.Equal(1, await RunRetentionAsync(later));
-        await using (var staff = new StaffOf(later))
+        site.Clock.SetUtcNow(TestTime.Start.AddMonths(13));
+        Assert.Equal(1, await RunRetentionAsync(site));
+        await using (var staff = new StaffOf(site))
         {
             Assert.Equal("Niets.", await staff.ActivityOfAsync(Known));
         }

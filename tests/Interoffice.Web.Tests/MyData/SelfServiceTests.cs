@@ -151,14 +151,14 @@ public sealed class SelfServiceTests : IAsyncLifetime
         using var twice = await SelfServicing.PostOnAsync(visitor, await visitor.PageAsync(MyDataSessionController.Overview), "/mijn-gegevens/bezwaar", ("Reason", "nogmaals"));
         Assert.Contains("U heeft al bezwaar gemaakt (referentie IO-", SelfServicing.Text(await visitor.PageAsync(MyDataSessionController.Overview)), StringComparison.Ordinal);
         Assert.Single((await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Bezwaar", StringComparison.Ordinal));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Outgoing.SettleAsync(site);
         Assert.Equal(mails, smtp.Messages.Count);
     }
 
     [Fact]
     public async Task Someone_elses_submission_cannot_be_corrected_even_by_its_id()
     {
-        var other = (await Support.Staff.AddSubmissionAsync(site, "Iemand Anders", "anders@example.nl", "van een ander", DateTime.UtcNow)).Id;
+        var other = (await Support.Staff.AddSubmissionAsync(site, "Iemand Anders", "anders@example.nl", "van een ander", site.Now())).Id;
 
         var page = await visitor.PageAsync(MyDataSessionController.Overview);
         using var forged = await SelfServicing.PostOnAsync(visitor, page, "/mijn-gegevens/corrigeren", ("Id", other.ToString()), ("Name", "Overgenomen"), ("Phone", ""));

@@ -16,20 +16,13 @@ namespace Interoffice.Web.Tests.Newsletter;
 /// <summary>Staff send a newsletter; every confirmed subscriber gets one copy, at the set rate, as bulk mail that can be left in one click.</summary>
 public sealed class SendingTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
     private readonly SmtpSink smtp = SmtpSink.Started();
-    private readonly TestClock clock = new(Start);
-    private readonly SiteFactory owner;
-    private readonly WebApplicationFactory<Program> site;
+    private readonly SiteFactory site;
     private Visitor staff = null!;
 
-    // The site runs once, on the test's clock (the owner only holds its settings and database): a second instance
-    // could fill the same minute (docs/operations.md says so).
-    public SendingTests()
-    {
-        owner = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp).With("Newsletter:MessagesPerMinute", "60");
-        site = owner.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-    }
+    // A site of its own per test: each moves the clock through the lane's minutes.
+    public SendingTests() =>
+        site = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp).With("Newsletter:MessagesPerMinute", "60");
 
     public async Task InitializeAsync()
     {
@@ -44,7 +37,6 @@ public sealed class SendingTests : IAsyncLifetime
     {
         staff.Dispose();
         await site.DisposeAsync();
-        await owner.DisposeAsync();
         await smtp.DisposeAsync();
     }
 
@@ -57,7 +49,7 @@ public sealed class SendingTests : IAsyncLifetime
             (await Subscribing.SignUpAsync(visitor, "onbevestigd@example.nl")).Dispose();
         }
 
-        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.True(await smtp.WaitForAsync(1, Eventually.Deadline));
         smtp.Messages.Clear();
 
         var (confirmation, sent) = await NewsletterStaff.SendAsync(staff, "Nieuws van december", "Wij zijn **verhuisd**. Lees [meer](/nieuws).");
@@ -67,9 +59,8 @@ public sealed class SendingTests : IAsyncLifetime
         // 60 in the first minute and then nothing, however often the sender looks, until the minute is over.
         foreach (var (advance, expected) in new[] { (0, 60), (30, 60), (31, 120), (61, 180), (61, 200) })
         {
-            clock.Now = clock.Now.AddSeconds(advance);
-            Assert.True(await smtp.WaitForAsync(expected, TimeSpan.FromSeconds(20)), $"{smtp.Messages.Count} of {expected} arrived");
-            await Task.Delay(1500);
+            site.Clock.Advance(TimeSpan.FromSeconds(advance));
+            await Outgoing.SettleAsync(site);
             Assert.Equal(expected, smtp.Messages.Count);
         }
 
@@ -80,8 +71,8 @@ public sealed class SendingTests : IAsyncLifetime
         }
 
         Assert.Contains("al verstuurd", (await staff.PageAsync("/beheer/nieuwsbrief")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        clock.Now = clock.Now.AddMinutes(5);
-        await Task.Delay(1500);
+        site.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Outgoing.SettleAsync(site);
 
         var mails = smtp.Messages.ToList();
         Assert.Equal(subscribers.Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
@@ -99,8 +90,8 @@ public sealed class SendingTests : IAsyncLifetime
         Assert.All(times, t => Assert.True(times.Count(u => u > t.AddMinutes(-1) && u <= t) <= 60, $"more than 60 in the minute before {t:O}"));
 
         Assert.Contains(await AuditAsync(), e => e.Action == AuditAction.SendNewsletter && e.Target == "Nieuws van december (aan 200 abonnees)");
-        Assert.Contains(owner.LogEvents, e => e.MessageTemplate.Text.StartsWith("Outbox: sent", StringComparison.Ordinal));
-        Assert.DoesNotContain(owner.LogEvents, e => e.Level >= LogEventLevel.Information && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("@example.nl", StringComparison.Ordinal));
+        Assert.Contains(site.LogEvents, e => e.MessageTemplate.Text.StartsWith("Outbox: sent", StringComparison.Ordinal));
+        Assert.DoesNotContain(site.LogEvents, e => e.Level >= LogEventLevel.Information && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("@example.nl", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,8 +111,7 @@ public sealed class SendingTests : IAsyncLifetime
 
         using var tried = await Support.Staff.PostFormOnAsync(staff, preview, "/beheer/nieuwsbrief/schrijven", ("Subject", "Nieuwe printers"), ("Body", editor.QuerySelector("textarea[name=Body]")!.TextContent), ("Actie", "proef"));
         Assert.Contains("Proefmail verstuurd naar redactie@interoffice.nl", await tried.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
-        await Task.Delay(1000);
+        await Outgoing.SettleAsync(site);
 
         var test = Assert.Single(smtp.Messages);
         Assert.Equal("redactie@interoffice.nl", test.To.Mailboxes.Single().Address);
@@ -162,8 +152,8 @@ public sealed class SendingTests : IAsyncLifetime
     {
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        var item = NewsItem.Draft(NewsSlug.From(title), title, "Een samenvatting.", body, clock.Now.UtcDateTime);
-        item.Publish(clock.Now.UtcDateTime);
+        var item = NewsItem.Draft(NewsSlug.From(title), title, "Een samenvatting.", body, site.Now());
+        item.Publish(site.Now());
         db.Add(item);
         await db.SaveChangesAsync();
         return item;

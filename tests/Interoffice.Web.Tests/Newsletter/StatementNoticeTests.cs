@@ -84,12 +84,12 @@ public sealed class StatementNoticeTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
         }
 
-        await Task.Delay(1500);
+        await Outgoing.SettleAsync(site);
         Assert.Equal(3, smtp.Messages.Count);
 
         using var visitor = Visitor.Of(site);
         var rows = (await visitor.PageAsync("/privacyverklaring/versies")).QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent).ToList();
-        Assert.Equal(Interoffice.Web.Infrastructure.Hosting.DutchTime.Format(DateTime.UtcNow, "d MMMM yyyy"), rows[0][..rows[0].IndexOf(" om ", StringComparison.Ordinal)]);
+        Assert.Equal(Interoffice.Web.Infrastructure.Hosting.DutchTime.Format(TestTime.Start.UtcDateTime, "d MMMM yyyy"), rows[0][..rows[0].IndexOf(" om ", StringComparison.Ordinal)]);
         Assert.Equal("n.v.t. (eerste versie)", rows[1]);
     }
 }

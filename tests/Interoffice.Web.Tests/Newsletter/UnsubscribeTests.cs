@@ -112,12 +112,12 @@ public sealed class UnsubscribeTests : IAsyncLifetime
         }
 
         Assert.Contains("heeft zich afgemeld", (await staff.PageAsync("/beheer/nieuwsbrief")).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await Outgoing.SettleAsync(site);
         Assert.Empty(smtp.Messages);
 
         using var person = Visitor.Of(site);
         (await Subscribing.SignUpAsync(person, "terug001@example.nl", page: "/nieuwsbrief")).Dispose();
-        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.True(await smtp.WaitForAsync(1, Eventually.Deadline));
         using (var confirmed = await Subscribing.ConfirmAsync(person, Subscribing.ConfirmLinkIn(smtp.Messages.Single())))
         {
             Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
@@ -133,8 +133,7 @@ public sealed class UnsubscribeTests : IAsyncLifetime
         smtp.Messages.Clear();
         var (_, sent) = await NewsletterStaff.SendAsync(staff, subject, "Het laatste nieuws.");
         sent.Dispose();
-        Assert.True(await smtp.WaitForAsync(expected, TimeSpan.FromSeconds(20)), $"{smtp.Messages.Count} of {expected} arrived");
-        await Task.Delay(1000);
+        await Outgoing.SettleAsync(site);
         Assert.Equal(expected, smtp.Messages.Count);
         return [.. smtp.Messages];
     }

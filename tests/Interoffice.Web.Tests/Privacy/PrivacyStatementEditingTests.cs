@@ -108,12 +108,7 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
         Assert.Contains("Versie 1,", (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(Path.Combine(Folder, "2026-11-25.md"), "## Alleen een kop, geen front matter\n");
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline && !site.LogEvents.Any(e => e.Level == LogEventLevel.Error))
-        {
-            await Task.Delay(100);
-        }
-
+        await Eventually.TrueAsync(() => site.LogEvents.Any(e => e.Level == LogEventLevel.Error), "the broken edit was logged");
         Assert.Contains(site.LogEvents, e => e.Level == LogEventLevel.Error && e.MessageTemplate.Text.Contains("Privacy statement", StringComparison.Ordinal));
         var page = (await client.GetDocumentAsync("/privacyverklaring")).Body!.TextContent;
         Assert.Contains("Versie 1,", page, StringComparison.Ordinal);
@@ -137,20 +132,6 @@ public sealed class PrivacyStatementEditingTests : IAsyncLifetime
 
     private Task PublishVersion2Async() => PublishVersion2Async(Folder);
 
-    private static async Task<bool> WaitForAsync(HttpClient client, string path, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var body = (await client.GetDocumentAsync(path)).Body!.TextContent.Normalized();
-            if (body.Contains(expected, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return false;
-    }
+    private static Task<bool> WaitForAsync(HttpClient client, string path, string expected) =>
+        Eventually.WithinAsync(async () => (await client.GetDocumentAsync(path)).Body!.TextContent.Normalized().Contains(expected, StringComparison.Ordinal), Eventually.Deadline);
 }

@@ -27,7 +27,7 @@ public sealed class ConsentFiguresTests : IAsyncLifetime
     private readonly Visitor staff;
 
     // Monday of the week five weeks before this one, in Amsterdam; well inside the consent log's retention.
-    private readonly DateOnly mondayA = Monday(DateOnly.FromDateTime(DutchTime.FromUtc(DateTime.UtcNow))).AddDays(-35);
+    private readonly DateOnly mondayA = Monday(DateOnly.FromDateTime(DutchTime.FromUtc(TestTime.Start.UtcDateTime))).AddDays(-35);
 
     public ConsentFiguresTests() => staff = Visitor.Of(site);
 
@@ -201,7 +201,7 @@ public sealed class ConsentFiguresTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_period_the_page_shows_the_last_twelve_weeks_up_to_today()
     {
-        var today = DateOnly.FromDateTime(DutchTime.FromUtc(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(DutchTime.FromUtc(TestTime.Start.UtcDateTime));
 
         var page = await staff.PageAsync("/beheer/toestemmingen/cijfers");
 

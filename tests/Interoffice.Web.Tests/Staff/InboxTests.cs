@@ -13,7 +13,7 @@ public sealed class InboxTests : IAsyncLifetime
 {
     private readonly SiteFactory site = new();
     private readonly Visitor staff;
-    private readonly DateTime now = DateTime.UtcNow;
+    private readonly DateTime now = TestTime.Start.UtcDateTime;
 
     public InboxTests() => staff = Visitor.Of(site);
 

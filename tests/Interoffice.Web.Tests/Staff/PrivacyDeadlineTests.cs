@@ -4,9 +4,9 @@ using Interoffice.Web.Infrastructure.Data;
 using Interoffice.Web.Infrastructure.Email;
 using Interoffice.Web.Infrastructure.Hosting;
 using Interoffice.Web.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interoffice.Web.Tests.Staff;
 
@@ -14,18 +14,16 @@ namespace Interoffice.Web.Tests.Staff;
 public sealed class PrivacyDeadlineTests : IAsyncLifetime
 {
     private readonly SmtpSink smtp = SmtpSink.Started();
-    private readonly SiteFactory owner;
-    private readonly TestClock clock;
-    private readonly WebApplicationFactory<Program> site;
+    private readonly SiteFactory site;
+    private readonly FakeTimeProvider clock;
     private Visitor staff = null!;
 
     public PrivacyDeadlineTests()
     {
-        // 09:30 in Amsterdam, after the hour the reminder waits for.
-        var today = DutchTime.StartOfDayUtc(DutchTime.Day(DateTime.UtcNow));
-        clock = new TestClock(new DateTimeOffset(today.AddHours(9.5), TimeSpan.Zero));
-        owner = new SiteFactory().With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp);
-        site = owner.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        // 07:30 in Amsterdam, before the hour the reminder waits for.
+        var today = DutchTime.StartOfDayUtc(DutchTime.Day(TestTime.Start.UtcDateTime));
+        clock = TestTime.NewClock(new DateTimeOffset(today.AddHours(7.5), TimeSpan.Zero));
+        site = new SiteFactory { Clock = clock }.With("Site:BaseUrl", "https://www.interoffice.nl").WithSmtp(smtp);
     }
 
     public async Task InitializeAsync()
@@ -39,14 +37,13 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
     {
         staff.Dispose();
         await site.DisposeAsync();
-        await owner.DisposeAsync();
         await smtp.DisposeAsync();
     }
 
     [Fact]
     public async Task The_inbox_shows_open_requests_nearest_deadline_first_then_the_rest_newest_first()
     {
-        var now = clock.Now.UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         await AddAsync("Vraag", now.AddHours(-1), ContactKind.General);
         await AddAsync("Over drie weken", now.AddDays(-9), ContactKind.Access);
         await AddAsync("Over vijf dagen", now.AddDays(-26), ContactKind.Erasure);
@@ -60,7 +57,7 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task A_deadline_is_extended_once_by_two_months_with_a_reason_that_is_mailed_to_the_person()
     {
-        var request = await AddAsync("Eva Smit", clock.Now.UtcDateTime.AddDays(-20), ContactKind.Access, "eva.smit@example.nl");
+        var request = await AddAsync("Eva Smit", clock.GetUtcNow().UtcDateTime.AddDays(-20), ContactKind.Access, "eva.smit@example.nl");
         var detail = $"/beheer/berichten/{request.Id}";
 
         using (var empty = await Support.Staff.PostFormAsync(staff, detail, $"{detail}/termijn", ("reason", " ")))
@@ -80,7 +77,7 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
         Assert.Contains("reden: Wij moeten de gegevens uit ons archief halen.", text, StringComparison.Ordinal);
         Assert.Null((await staff.PageAsync(detail)).QuerySelector($"form[action='{detail}/termijn']"));
 
-        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.True(await smtp.WaitForAsync(1, Eventually.Deadline));
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal("eva.smit@example.nl", mail.To.Mailboxes.Single().Address);
         Assert.Contains($"uiterlijk {DutchTime.Format(due, "d MMMM yyyy")}", mail.TextBody, StringComparison.Ordinal);
@@ -96,7 +93,7 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task A_request_past_its_deadline_can_no_longer_be_extended()
     {
-        var request = await AddAsync("Tom Kok", clock.Now.UtcDateTime.AddDays(-35), ContactKind.Access, "tom@example.nl");
+        var request = await AddAsync("Tom Kok", clock.GetUtcNow().UtcDateTime.AddDays(-35), ContactKind.Access, "tom@example.nl");
         var detail = $"/beheer/berichten/{request.Id}";
         Assert.Null((await staff.PageAsync(detail)).QuerySelector($"form[action='{detail}/termijn']"));
 
@@ -108,19 +105,18 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task Once_a_day_staff_get_one_mail_with_the_requests_due_within_seven_days_and_nothing_personal()
     {
-        var now = clock.Now.UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         var soon = await AddAsync("Bram Mulder", now.AddDays(-25), ContactKind.Erasure, "bram@example.nl");
         var late = await AddAsync("Lotte Jong", now.AddDays(-40), ContactKind.Access, "lotte@example.nl");
         var later = await AddAsync("Kees Boer", now.AddDays(-10), ContactKind.Access, "kees@example.nl");
         var reminder = site.Services.GetRequiredService<DeadlineReminder>();
 
-        clock.Now = clock.Now.AddHours(-2); // 07:30: not yet
-        Assert.False(await reminder.RunOnceAsync(CancellationToken.None));
-        clock.Now = clock.Now.AddHours(2);
+        Assert.False(await reminder.RunOnceAsync(CancellationToken.None), "07:30: not yet");
+        clock.Advance(TimeSpan.FromHours(2));
         Assert.True(await reminder.RunOnceAsync(CancellationToken.None));
         Assert.False(await reminder.RunOnceAsync(CancellationToken.None));
 
-        Assert.True(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(15)));
+        Assert.True(await smtp.WaitForAsync(1, Eventually.Deadline));
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal("info@interoffice.nl", mail.To.Mailboxes.Single().Address);
         Assert.Contains("2 binnen 7 dagen", mail.Subject, StringComparison.Ordinal);
@@ -131,12 +127,13 @@ public sealed class PrivacyDeadlineTests : IAsyncLifetime
         Assert.DoesNotContain("Bram", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("bram@", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
 
-        clock.Now = clock.Now.AddDays(1);
+        clock.Advance(TimeSpan.FromDays(1));
         Assert.True(await reminder.RunOnceAsync(CancellationToken.None), "the next day again");
 
         // A month on, the old reminders have left the outbox; the new one is there.
-        await Eventually.TrueAsync(() => Task.FromResult(smtp.Messages.Count == 2), "the second reminder was sent");
-        clock.Now = clock.Now.AddDays(32);
+        await Outgoing.SettleAsync(site);
+        Assert.Equal(2, smtp.Messages.Count);
+        clock.Advance(TimeSpan.FromDays(32));
         Assert.True(await reminder.RunOnceAsync(CancellationToken.None));
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();

@@ -42,23 +42,9 @@ public sealed class RunningSite : IAsyncDisposable
         site.process.ErrorDataReceived += site.Collect;
         site.process.BeginOutputReadLine();
         site.process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !site.process.HasExited)
+        if (await Eventually.WithinAsync(site.ListensAsync, Eventually.Deadline) && !site.process.HasExited)
         {
-            try
-            {
-                using var live = await site.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
-                if (live.StatusCode == HttpStatusCode.OK)
-                {
-                    return site;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50);
+            return site;
         }
 
         var log = site.Output;
@@ -83,6 +69,25 @@ public sealed class RunningSite : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    // Answers /healthz (true), has exited (true: the wait is over), or does not listen yet.
+    private async Task<bool> ListensAsync()
+    {
+        if (process.HasExited)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var live = await Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return live.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

@@ -29,13 +29,21 @@ public static partial class SelfServicing
     public static string CodeOf(string link) => link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..];
 
     /// <summary>Opens the link as the visitor does, and presses the button on the page it shows.</summary>
-    public static async Task<HttpResponseMessage> OpenAsync(Visitor visitor, string link)
+    public static async Task<HttpResponseMessage> OpenAsync(Visitor visitor, string link) =>
+        await PressAsync(visitor, await LandAsync(visitor, link));
+
+    /// <summary>Opens the link's page (its one button) and returns the page's form fields.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LandAsync(Visitor visitor, string link)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         var page = await visitor.PageAsync(new Uri(link).PathAndQuery);
         var code = page.QuerySelector("form[action='/mijn-gegevens/openen'] input[name=code]")?.GetAttribute("value") ?? "";
-        return await Subscribing.PostAsync(visitor, "/mijn-gegevens/openen", new Dictionary<string, string> { ["code"] = code });
+        return new Dictionary<string, string> { ["code"] = code };
     }
+
+    /// <summary>Presses the button of a link's page opened before (<see cref="LandAsync"/>).</summary>
+    public static Task<HttpResponseMessage> PressAsync(Visitor visitor, IReadOnlyDictionary<string, string> landing) =>
+        Subscribing.PostAsync(visitor, "/mijn-gegevens/openen", landing);
 
     /// <summary>Posts the first form of the visitor's page to <paramref name="action"/> with its hidden fields and these, from this site.</summary>
     public static Task<HttpResponseMessage> PostOnAsync(Visitor visitor, IDocument page, string action, params (string Name, string Value)[] fields)

@@ -1,16 +1,21 @@
 using System.Collections.Concurrent;
+using Interoffice.Web.Features.Contact;
+using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace Interoffice.Web.Tests.Support;
 
 /// <summary>
-/// The site as a visitor meets it in production, on a SQLite database file of its own.
-/// Settings are given before the first request; every factory is a separate site instance.
+/// The site as a visitor meets it in production, on a SQLite database file of its own and on a clock the test moves
+/// (<see cref="Clock"/>, frozen at <see cref="TestTime.Start"/>). Settings are given before the first request; every
+/// factory is a separate site instance.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
@@ -38,6 +43,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     public string PickupFolder => Path.Combine(DataFolder, "mail");
 
     public string EnvironmentName { get; set; } = "Production";
+
+    /// <summary>The site's clock: it stands still until the test moves it, so nothing depends on how fast the machine is.</summary>
+    public FakeTimeProvider Clock { get; init; } = TestTime.NewClock();
 
     /// <summary>Every log event the site wrote, as an operator's log collector would receive it.</summary>
     public ConcurrentQueue<LogEvent> LogEvents { get; } = new();
@@ -98,7 +106,17 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(new CollectingSink(LogEvents)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(new CollectingSink(LogEvents));
+            services.AddSingleton<TimeProvider>(Clock);
+
+            // Schedules run when a test calls them (RunOnceAsync), never by themselves when a test moves the clock.
+            foreach (var schedule in services.Where(IsSchedule).ToList())
+            {
+                services.Remove(schedule);
+            }
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -116,6 +134,12 @@ public class SiteFactory : WebApplicationFactory<Program>
             Directory.Delete(DataFolder, recursive: true);
         }
     }
+
+    // Registered as AddHostedService(sp => sp.GetRequiredService<RetentionJob>()): the factory's return type names the job.
+    private static bool IsSchedule(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService)
+        && service.ImplementationFactory?.Method.ReturnType is { } type
+        && (type == typeof(RetentionJob) || type == typeof(DeadlineReminder));
 
     private sealed class CollectingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
     {

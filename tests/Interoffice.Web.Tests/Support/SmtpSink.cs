@@ -28,8 +28,8 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Whether the server hangs up in the middle of a message instead of answering (a lost connection).</summary>
     public Func<MimeMessage, bool> HangUp { get; set; } = _ => false;
 
-    /// <summary>How long the server takes over each message, as a slow or busy server does.</summary>
-    public TimeSpan DelayPerMessage { get; set; } = TimeSpan.Zero;
+    /// <summary>What happens while the server takes a message in, before it answers: the time a slow server takes, on the site's clock.</summary>
+    public Func<MimeMessage, Task> WhileReceiving { get; set; } = _ => Task.CompletedTask;
 
     public bool IsRunning => running is { IsCompleted: false };
 
@@ -75,16 +75,8 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> messages have arrived, or the time is up.</summary>
-    public async Task<bool> WaitForAsync(int count, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (Messages.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        return Messages.Count >= count;
-    }
+    public Task<bool> WaitForAsync(int count, TimeSpan within) =>
+        Eventually.WithinAsync(() => Task.FromResult(Messages.Count >= count), within);
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
@@ -107,10 +99,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
             stream.Position = 0;
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            if (sink.DelayPerMessage > TimeSpan.Zero)
-            {
-                await Task.Delay(sink.DelayPerMessage, cancellationToken);
-            }
+            await sink.WhileReceiving(message);
 
             if (sink.HangUp(message))
             {

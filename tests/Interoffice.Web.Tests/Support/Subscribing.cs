@@ -25,19 +25,7 @@ public static partial class Subscribing
     {
         ArgumentNullException.ThrowIfNull(visitor);
         using var content = new FormUrlEncodedContent(fields);
-        if (site is not null)
-        {
-            visitor.Headers["Sec-Fetch-Site"] = site;
-        }
-
-        try
-        {
-            return await visitor.SendAsync(HttpMethod.Post, path, content);
-        }
-        finally
-        {
-            visitor.Headers.Remove("Sec-Fetch-Site");
-        }
+        return await visitor.SendAsync(HttpMethod.Post, path, content, headers: site is null ? null : new Dictionary<string, string> { ["Sec-Fetch-Site"] = site });
     }
 
     /// <summary>The confirmation link in a mail's text part.</summary>
@@ -71,14 +59,14 @@ public static partial class Subscribing
         var sha = SignUpText.Sha256(text);
         if (!await db.Set<SignUpWording>().AnyAsync(w => w.Sha256 == sha))
         {
-            db.Add(new SignUpWording { Sha256 = sha, Text = text, FirstUsedAt = DateTime.UtcNow });
+            db.Add(new SignUpWording { Sha256 = sha, Text = text, FirstUsedAt = site.Now() });
         }
 
         var addresses = Enumerable.Range(1, count).Select(i => $"{prefix}{i:D3}@example.nl").ToList();
         foreach (var address in addresses)
         {
-            var subscriber = Subscriber.SignUp(address, address, SignUpSource.Form, null, sha, DateTime.UtcNow.AddDays(-1));
-            subscriber.Confirm(DateTime.UtcNow.AddDays(-1));
+            var subscriber = Subscriber.SignUp(address, address, SignUpSource.Form, null, sha, site.Now().AddDays(-1));
+            subscriber.Confirm(site.Now().AddDays(-1));
             db.Add(subscriber);
         }
 

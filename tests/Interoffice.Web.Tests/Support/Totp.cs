@@ -5,7 +5,10 @@ namespace Interoffice.Web.Tests.Support;
 /// <summary>What an authenticator app computes from the key staff scan or type (RFC 6238, 30 seconds, six digits).</summary>
 public static class Totp
 {
-    /// <summary>The six-digit code an authenticator app shows now for a base32 key (RFC 6238).</summary>
+    /// <summary>
+    /// The six-digit code an authenticator app shows now for a base32 key (RFC 6238). On the wall clock, not the site's:
+    /// Identity checks these codes against the wall clock too.
+    /// </summary>
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(base32Key);

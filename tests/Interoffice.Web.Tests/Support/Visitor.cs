@@ -39,10 +39,14 @@ public sealed class Visitor : IDisposable
         return new Visitor(client, cookies);
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null)
+    /// <summary>
+    /// Sends a request with the visitor's <see cref="Headers"/> and, for this request only, <paramref name="headers"/>
+    /// (so that two requests of one visitor at the same time each carry their own).
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        foreach (var (name, value) in Headers)
+        foreach (var (name, value) in headers is null ? Headers : Headers.Concat(headers))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
@@ -77,15 +81,7 @@ public sealed class Visitor : IDisposable
         var fields = new List<KeyValuePair<string, string>> { new("Choice", choice), new("ReturnUrl", returnUrl) };
         fields.AddRange((categories ?? []).Select(c => new KeyValuePair<string, string>("Category", c)));
         using var form = new FormUrlEncodedContent(fields);
-        Headers["Sec-Fetch-Site"] = "same-origin";
-        try
-        {
-            return await SendAsync(HttpMethod.Post, "/cookies/keuze", form, accept);
-        }
-        finally
-        {
-            Headers.Remove("Sec-Fetch-Site");
-        }
+        return await SendAsync(HttpMethod.Post, "/cookies/keuze", form, accept, new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" });
     }
 
     public string? CookieValue(string name) =>

@@ -28,7 +28,7 @@ public static class StaffCommands
                 var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
                 foreach (var user in all)
                 {
-                    var state = user.IsDisabled ? "uitgeschakeld" : user.LockoutEnd > time.GetUtcNow() ? "tijdelijk geblokkeerd" : "actief";
+                    var state = user.IsDisabled ? "uitgeschakeld" : await users.IsLockedOutAsync(user) ? "tijdelijk geblokkeerd" : "actief";
                     await output.WriteLineAsync($"{user.Email}\t{state}\ttweestaps: {(user.TwoFactorEnabled ? "aan" : "uit")}\tpasskeys: {(await users.GetPasskeysAsync(user)).Count}\taangemaakt {user.CreatedAt:yyyy-MM-dd}");
                 }
 

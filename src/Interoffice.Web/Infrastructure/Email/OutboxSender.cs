@@ -23,6 +23,9 @@ public sealed partial class OutboxSender(
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(6);
 
+    // One round at a time in an instance, whoever calls it: two rounds side by side would each count a lane's room.
+    private readonly SemaphoreSlim round = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!smtp.Value.HasServer)
@@ -71,6 +74,19 @@ public sealed partial class OutboxSender(
 
     /// <summary>One round: send what is due, one claimed message at a time, and record each outcome. Returns how many it tried.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await round.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendDueInRoundAsync(cancellationToken);
+        }
+        finally
+        {
+            round.Release();
+        }
+    }
+
+    private async Task<int> SendDueInRoundAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
@@ -184,4 +200,10 @@ public sealed partial class OutboxSender(
     private static string Describe(Exception error) => error is MailRefusedException ? error.Message : $"{error.GetType().Name}: {error.Message}";
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    public override void Dispose()
+    {
+        round.Dispose();
+        base.Dispose();
+    }
 }
