@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Tests.Support;
 using Interoffice.Web.Features.Staff;
 using Microsoft.Playwright;
 using MimeKit;
 
-namespace Interoffice.Web.BrowserTests.Newsletter;
+namespace Interoffice.Web.Tests.Browser.Newsletter;
 
 /// <summary>
 /// The newsletter in Chromium: a visitor signs up in the footer and confirms without JavaScript, staff write and send

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Interoffice.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,13 +7,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.Support;
+namespace Interoffice.Web.Tests.Browser;
 
-/// <summary>The site on a real port on loopback, and one Chromium to visit it with.</summary>
+/// <summary>The site on a real port on loopback, and the test run's one Chromium to visit it with (a context per visitor).</summary>
 public class BrowserSite : IAsyncLifetime
 {
-    private IPlaywright? playwright;
-
     // Every browser of these tests signs in from 127.0.0.1: the per-address limit (tested in the integration tests)
     // would otherwise count all of them as one visitor. The hosts are named, as an operator without Site:BaseUrl
     // must name them for the newsletter's mails to carry links (MailLinks).
@@ -52,13 +51,7 @@ public class BrowserSite : IAsyncLifetime
         // What a person waits for on a busy 2-core machine (two test classes at once, a passkey ceremony, axe): the
         // default 5 s failed there now and then. A passing check waits no longer for it.
         Assertions.SetDefaultExpectTimeout(15_000);
-        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Args = Chromium.Arguments,
-            Headless = true,
-        });
+        Browser = await Chromium.SharedAsync();
     }
 
     /// <summary>A fresh visitor: no cookies, every request, console message and page error recorded.</summary>
@@ -81,32 +74,16 @@ public class BrowserSite : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "nl-NL",
         });
-        // Nothing leaves this machine: a request to another host is recorded and answered empty here.
-        await context.RouteAsync("**/*", async route =>
-        {
-            if (new Uri(route.Request.Url).Authority == site.Authority)
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                await route.FulfillAsync(new RouteFulfillOptions { Status = 204 });
-            }
-        });
+        // Nothing leaves this machine: a request to another host is recorded and answered empty here. Only those are
+        // routed (the pattern is matched in the browser's driver), so the site's own requests take no detour.
+        await context.RouteAsync(OtherHosts(site), route => route.FulfillAsync(new RouteFulfillOptions { Status = 204 }));
         var page = await context.NewPageAsync();
         return new Visit(context, page, site);
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
+    public virtual async Task DisposeAsync() => await Site.DisposeAsync();
 
-        playwright?.Dispose();
-        await Site.DisposeAsync();
-    }
+    private static Regex OtherHosts(Uri site) => new($"^(?!{Regex.Escape(site.GetLeftPart(UriPartial.Authority))}/)");
 
     private static string RepositoryRoot()
     {

@@ -1,6 +1,6 @@
 using Interoffice.Web.Tests.Support;
 
-namespace Interoffice.Web.BrowserTests.Support;
+namespace Interoffice.Web.Tests.Browser;
 
 /// <summary>The browser site with a real SMTP server in-process: mail is read as the visitor's mailbox receives it.</summary>
 public sealed class SiteWithMailServer : BrowserSite

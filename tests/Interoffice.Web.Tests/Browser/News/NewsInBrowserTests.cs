@@ -1,8 +1,8 @@
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Features.Staff;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.News;
+namespace Interoffice.Web.Tests.Browser.News;
 
 /// <summary>A staff member writes and publishes news in Chromium; a visitor reads it. What staff typed as a script never runs.</summary>
 public sealed class NewsInBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>

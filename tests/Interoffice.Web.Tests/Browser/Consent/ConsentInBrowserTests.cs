@@ -1,9 +1,9 @@
 using Deque.AxeCore.Playwright;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.Consent;
+namespace Interoffice.Web.Tests.Browser.Consent;
 
 /// <summary>
 /// The consent banner as a visitor meets it, checked the way the Dutch regulator's scanner checks sites:
@@ -32,14 +32,14 @@ public sealed class ConsentInBrowserTests(ConsentInBrowserTests.AllServicesSite 
         Assert.Empty(visit.ConsoleProblems);
     }
 
-    [BrowserFact]
+    [BrowserFact(VisitorsBrowser = true)]
     public async Task Going_back_to_a_page_with_the_banner_restores_it_from_the_back_forward_cache()
     {
         // Playwright switches the back/forward cache off by default; a visitor's Chromium has it on.
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium.ExecutablePath,
+            ExecutablePath = Chromium.VisitorsBrowserPath ?? throw new InvalidOperationException(Chromium.VisitorsBrowserHint),
             Args = Chromium.Arguments,
             Headless = true,
             IgnoreDefaultArgs = ["--disable-back-forward-cache"],

@@ -1,9 +1,9 @@
 using Deque.AxeCore.Playwright;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.Contact;
+namespace Interoffice.Web.Tests.Browser.Contact;
 
 public sealed class ContactInBrowserTests(ContactInBrowserTests.MailedSite browser) : IClassFixture<ContactInBrowserTests.MailedSite>
 {

@@ -1,5 +1,5 @@
 using Deque.AxeCore.Playwright;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Features.Consent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Features.Staff;
@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.Staff;
+namespace Interoffice.Web.Tests.Browser.Staff;
 
 public sealed class StaffInBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {

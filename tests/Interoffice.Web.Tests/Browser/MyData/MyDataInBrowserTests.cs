@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 using MimeKit;
 
-namespace Interoffice.Web.BrowserTests.MyData;
+namespace Interoffice.Web.Tests.Browser.MyData;
 
 /// <summary>
 /// "Mijn gegevens" the whole way in Chromium, with and without JavaScript: ask, read the mail from the SMTP server,

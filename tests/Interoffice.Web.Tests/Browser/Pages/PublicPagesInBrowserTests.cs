@@ -1,10 +1,10 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Interoffice.Web.BrowserTests.Support;
+using Interoffice.Web.Tests.Browser;
 using Interoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 
-namespace Interoffice.Web.BrowserTests.Pages;
+namespace Interoffice.Web.Tests.Browser.Pages;
 
 public sealed class PublicPagesInBrowserTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
