@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<ILogEventSink>(new CollectingSink(LogEvents));
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Identity's own hasher and format, with 1,000 rounds instead of 100,000: the tests check what a password
+            // decides, not what it costs (half the suite's CPU went into hashing); bench/sign-in-timing.sh measures that.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
 
             // Schedules run when a test calls them (RunOnceAsync), never by themselves when a test moves the clock.
             foreach (var schedule in services.Where(IsSchedule).ToList())

@@ -42,6 +42,10 @@ public static class SiteProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Consent__SigningKey"] = SigningKeys.Default;
+
+        // As the test host runs (Interoffice.Web.Tests.csproj): a verb's process is short, so no re-compiling by profile.
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        start.Environment["DOTNET_gcConcurrent"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
