@@ -2,17 +2,27 @@
 # Runs .ci/run in N fresh clones of HEAD, one after another, and prints pass/fail and wall time for each:
 #   bench/suite-stability.sh N [--hog K]
 # With --hog K, the last K runs have every core kept busy by `yes > /dev/null` (one per core) for the whole run.
-# Each clone is made and removed under a temporary folder; nothing in this checkout is touched.
+# Each clone is made and removed under a temporary folder, and the build servers are shut down after each run, so every
+# run starts as cold as CI's; the log of a failed run is kept in this checkout's TestResults/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs=${1:?usage: bench/suite-stability.sh N [--hog K]}
+usage() { echo "usage: bench/suite-stability.sh N [--hog K]" >&2; exit 2; }
+runs=${1:-}
 hogged=0
-if [ "${2:-}" = "--hog" ]; then hogged=${3:?--hog takes a number}; fi
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage
+if [ $# -gt 1 ]; then
+  [ "$2" = "--hog" ] && [[ "${3:-}" =~ ^[0-9]+$ ]] && [ "$3" -le "$runs" ] || usage
+  hogged=$3
+fi
 cores=$(nproc)
 commit=$(git -C "$root" rev-parse --short HEAD)
 work=$(mktemp -d)
 hogs=()
-stop_hogs() { for pid in "${hogs[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; hogs=(); }
+stop_hogs() {
+  for pid in "${hogs[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${hogs[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+  hogs=()
+}
 trap 'stop_hogs; rm -rf "$work"' EXIT
 
 echo "suite stability: $runs fresh clones of $commit, the last $hogged with $cores CPU hogs; $cores cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -33,6 +43,7 @@ for i in $(seq 1 "$runs"); do
   set -e
   wall=$(( $(date +%s) - start ))
   stop_hogs
+  (cd "$clone" && dotnet build-server shutdown >/dev/null 2>&1) || true
   result=$([ "$status" -eq 0 ] && echo green || echo RED)
   [ "$status" -eq 0 ] && passed=$((passed + 1))
   printf '%-4s %-6s %-8s %-10s %s\n' "$i" "$load" "$result" "$((wall / 60))m$((wall % 60))s" "$(grep -E '^tests: ' "$work/run-$i.log" | tail -1)"

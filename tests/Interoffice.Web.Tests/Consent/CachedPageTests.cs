@@ -40,7 +40,7 @@ public sealed partial class CachedPageTests
         await using var cached = new SiteFactory().WithAllServices();
         _ = cached.Server;
         // A second instance on the same database (so the same keys read the same cookies) whose caches keep nothing.
-        await using var uncached = new WithoutPageCache { DatabasePath = cached.DatabasePath };
+        await using var uncached = new WithoutPageCache { DatabasePath = cached.DatabasePath, Clock = cached.Clock };
         uncached.WithAllServices();
         using var withCache = cached.CreateDefaultClient(new Uri("https://www.interoffice.nl"));
         using var withoutCache = uncached.CreateDefaultClient(new Uri("https://www.interoffice.nl"));

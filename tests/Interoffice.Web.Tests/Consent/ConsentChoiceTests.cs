@@ -185,7 +185,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         var cookie = visitor.CookieValue(ConsentCookie.Name)!;
 
         // A second instance on the same database (so the same keys), deployed with a new revision.
-        await using var revised = new ConsentGatingTests.AllServices { DatabasePath = site.DatabasePath }.With("Consent:Revision", "2");
+        await using var revised = new ConsentGatingTests.AllServices { DatabasePath = site.DatabasePath, Clock = site.Clock }.With("Consent:Revision", "2");
         using var returning = Visitor.Of(revised);
         returning.Cookies.Add(new Uri("https://www.interoffice.nl"), new Cookie(ConsentCookie.Name, cookie));
         var document = await returning.PageAsync("/");
@@ -200,7 +200,7 @@ public sealed class ConsentChoiceTests(ConsentGatingTests.AllServices site) : IC
         using var visitor = Visitor.Of(site);
         using var _ = await visitor.ChooseAsync("selectie", ["analytics"]);
 
-        await using var other = new ConsentGatingTests.AllServices { DatabasePath = site.DatabasePath };
+        await using var other = new ConsentGatingTests.AllServices { DatabasePath = site.DatabasePath, Clock = site.Clock };
         using var returning = Visitor.Of(other);
         returning.Cookies.Add(new Uri("https://www.interoffice.nl"), new Cookie(ConsentCookie.Name, visitor.CookieValue(ConsentCookie.Name)));
         var document = await returning.PageAsync("/");

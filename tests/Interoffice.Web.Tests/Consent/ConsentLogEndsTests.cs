@@ -16,7 +16,7 @@ public sealed class ConsentLogEndsTests
 
         // The log's first head was mailed at once; the site started again (a release) mails the head, changed since.
         Assert.Contains("Subject: Anker toestemmingslog: 1 keuzes", await AnchorMailAsync(site, "1 keuzes"), StringComparison.Ordinal);
-        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath }.WithAllServices();
+        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath, Clock = site.Clock }.WithAllServices();
         using var _ = restarted.CreateClient();
         var text = await AnchorMailAsync(restarted, "5 keuzes");
         var anchor = System.Text.RegularExpressions.Regex.Match(text, "Hash van de kop: ([0-9a-f]{64})").Groups[1].Value;

@@ -20,7 +20,7 @@ public sealed class ConsentLogKeyTests
         await using var before = new SiteFactory().WithAllServices().With("Consent:SigningKey", oldKey);
         await ConsentLogFile.ChooseAsync(before, 2);
 
-        await using var after = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices()
+        await using var after = new SiteFactory { DatabasePath = before.DatabasePath, Clock = before.Clock }.WithAllServices()
             .With("Consent:SigningKey", newKey).With("Consent:PreviousSigningKeys", oldPublic);
         await ConsentLogFile.ChooseAsync(after, 2);
 
@@ -43,7 +43,7 @@ public sealed class ConsentLogKeyTests
         Assert.Contains("intact: 4 keuzes", auditor.Output, StringComparison.Ordinal);
 
         // Without the old public key configured, the old heads can no longer be trusted.
-        await using var forgot = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices().With("Consent:SigningKey", newKey);
+        await using var forgot = new SiteFactory { DatabasePath = before.DatabasePath, Clock = before.Clock }.WithAllServices().With("Consent:SigningKey", newKey);
         var untrusted = await ConsentLogFile.VerifyAsync(forgot);
         Assert.Equal(1, untrusted.ExitCode);
         Assert.Contains("De keten breekt bij de ondertekende kop over 1 keuzes: zij is ondertekend met een sleutel", untrusted.Output, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class ConsentLogWriterTests
     public async Task Two_instances_on_one_file_answer_every_choice_with_a_303_and_log_each_once_in_an_intact_signed_chain()
     {
         await using var first = new SiteFactory().WithAllServices();
-        await using var second = new SiteFactory { DatabasePath = first.DatabasePath }.WithAllServices();
+        await using var second = new SiteFactory { DatabasePath = first.DatabasePath, Clock = first.Clock }.WithAllServices();
         var answers = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
 
         async Task VisitorsAsync(SiteFactory site, int count) => await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>

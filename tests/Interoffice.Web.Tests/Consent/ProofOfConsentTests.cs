@@ -95,7 +95,7 @@ public sealed class ProofOfConsentTests
         var oldVersion = before.Services.GetRequiredService<ConsentPolicyProvider>().Version;
 
         // Later: Hotjar is gone and the cookie policy has a new revision; the same database.
-        await using var after = new SiteFactory { DatabasePath = before.DatabasePath }.WithAllServices()
+        await using var after = new SiteFactory { DatabasePath = before.DatabasePath, Clock = before.Clock }.WithAllServices()
             .With("Consent:Services:Hotjar:Id", "").With("Consent:Revision", "2");
         using var returning = Visitor.Of(after);
         returning.Cookies.Add(visitor.Cookies.GetAllCookies());
@@ -276,7 +276,7 @@ public sealed class ProofOfConsentTests
         await AssertBrokenAtAsync(site, named);
 
         // The site started again on the same file (after a release or a crash) leaves the records as they are.
-        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath }.WithAllServices();
+        await using var restarted = new SiteFactory { DatabasePath = site.DatabasePath, Clock = site.Clock }.WithAllServices();
         using var _ = restarted.CreateClient();
         await AssertBrokenAtAsync(restarted, named);
         var verb = await SiteProcess.RunAsync(["consent", "verify"], new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={site.DatabasePath}" });

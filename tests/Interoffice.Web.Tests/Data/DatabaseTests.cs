@@ -46,7 +46,7 @@ public sealed class DatabaseTests
     public async Task Two_instances_on_one_database_share_their_data_protection_keys_which_use_AES_GCM()
     {
         await using var first = new SiteFactory();
-        await using var second = new SiteFactory { DatabasePath = first.DatabasePath };
+        await using var second = new SiteFactory { DatabasePath = first.DatabasePath, Clock = first.Clock };
         using var __ = first.CreateClient();
 
         var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("aanmelding");

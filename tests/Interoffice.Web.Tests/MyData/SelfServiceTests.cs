@@ -147,12 +147,12 @@ public sealed class SelfServiceTests : IAsyncLifetime
 
         // Pressed again (or by a script): the open objection is found, no second request or staff mail.
         await Eventually.TrueAsync(() => smtp.Messages.Any(m => m.Subject!.Contains("Bezwaar", StringComparison.Ordinal)), "the staff mail about the objection arrived");
-        var mails = smtp.Messages.Count;
+        var mails = smtp.Messages.Count(m => m.Subject!.Contains("Bezwaar", StringComparison.Ordinal));
         using var twice = await SelfServicing.PostOnAsync(visitor, await visitor.PageAsync(MyDataSessionController.Overview), "/mijn-gegevens/bezwaar", ("Reason", "nogmaals"));
         Assert.Contains("U heeft al bezwaar gemaakt (referentie IO-", SelfServicing.Text(await visitor.PageAsync(MyDataSessionController.Overview)), StringComparison.Ordinal);
         Assert.Single((await staff.PageAsync("/beheer")).QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Bezwaar", StringComparison.Ordinal));
         await Outgoing.SettleAsync(site);
-        Assert.Equal(mails, smtp.Messages.Count);
+        Assert.Equal(mails, smtp.Messages.Count(m => m.Subject!.Contains("Bezwaar", StringComparison.Ordinal)));
     }
 
     [Fact]

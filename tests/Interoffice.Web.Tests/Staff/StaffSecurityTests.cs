@@ -50,7 +50,7 @@ public sealed class StaffSecurityTests
     public async Task A_sign_in_and_a_form_token_from_one_instance_are_accepted_by_another()
     {
         await using var first = new SiteFactory();
-        await using var second = new SiteFactory { DatabasePath = first.DatabasePath };
+        await using var second = new SiteFactory { DatabasePath = first.DatabasePath, Clock = first.Clock };
         await Support.Staff.CreateAsync(first, "joke@interoffice.nl");
         using var onFirst = Visitor.Of(first);
         using var _ = await Support.Staff.SignInAsync(onFirst, "joke@interoffice.nl");

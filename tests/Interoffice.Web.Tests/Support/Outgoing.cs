@@ -26,11 +26,13 @@ public static class Outgoing
             "the outbox has nothing left to send now");
     }
 
-    // A message the site's own sender claimed in the meantime; its outcome releases the claim.
+    // A message another round holds (the site's own sender, a second instance); its outcome releases the claim. A
+    // claim left by a round that was stopped counts until its time is up, as it does for the site.
     private static async Task<bool> BeingSentAsync(WebApplicationFactory<Program> site)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SiteDbContext>();
-        return await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null && m.DeadAt == null && m.ClaimedUntil != null);
+        var now = site.Now();
+        return await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null && m.DeadAt == null && m.ClaimedUntil >= now);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Interoffice.Web.Features.Contact;
 using Interoffice.Web.Infrastructure.Data;
+using Interoffice.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,12 @@ public class SiteFactory : WebApplicationFactory<Program>
     public string PickupFolder => Path.Combine(DataFolder, "mail");
 
     public string EnvironmentName { get; set; } = "Production";
+
+    /// <summary>
+    /// False for an instance whose outbox sends only when the test calls <c>OutboxSender.SendDueAsync</c> (a second
+    /// instance that must look in at a moment the test chooses).
+    /// </summary>
+    public bool SendsMailByItself { get; init; } = true;
 
     /// <summary>The site's clock: it stands still until the test moves it, so nothing depends on how fast the machine is.</summary>
     public FakeTimeProvider Clock { get; init; } = TestTime.NewClock();
@@ -117,7 +124,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
 
             // Schedules run when a test calls them (RunOnceAsync), never by themselves when a test moves the clock.
-            foreach (var schedule in services.Where(IsSchedule).ToList())
+            foreach (var schedule in services.Where(s => IsSchedule(s) || (!SendsMailByItself && Runs<OutboxSender>(s))).ToList())
             {
                 services.Remove(schedule);
             }
@@ -141,10 +148,10 @@ public class SiteFactory : WebApplicationFactory<Program>
     }
 
     // Registered as AddHostedService(sp => sp.GetRequiredService<RetentionJob>()): the factory's return type names the job.
-    private static bool IsSchedule(ServiceDescriptor service) =>
-        service.ServiceType == typeof(IHostedService)
-        && service.ImplementationFactory?.Method.ReturnType is { } type
-        && (type == typeof(RetentionJob) || type == typeof(DeadlineReminder));
+    private static bool IsSchedule(ServiceDescriptor service) => Runs<RetentionJob>(service) || Runs<DeadlineReminder>(service);
+
+    private static bool Runs<T>(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IHostedService) && service.ImplementationFactory?.Method.ReturnType == typeof(T);
 
     private sealed class CollectingSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
     {

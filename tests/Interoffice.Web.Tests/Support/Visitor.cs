@@ -40,13 +40,19 @@ public sealed class Visitor : IDisposable
     }
 
     /// <summary>
-    /// Sends a request with the visitor's <see cref="Headers"/> and, for this request only, <paramref name="headers"/>
-    /// (so that two requests of one visitor at the same time each carry their own).
+    /// Sends a request with the visitor's <see cref="Headers"/> and, for this request only and in their place,
+    /// <paramref name="headers"/> (so that two requests of one visitor at the same time each carry their own).
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? accept = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        foreach (var (name, value) in headers is null ? Headers : Headers.Concat(headers))
+        var all = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            all[name] = value;
+        }
+
+        foreach (var (name, value) in all)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
