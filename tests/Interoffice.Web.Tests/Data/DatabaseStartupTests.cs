@@ -28,7 +28,14 @@ public sealed class DatabaseStartupTests
         using var home = await site.Client.GetAsync(new Uri("/", UriKind.Relative));
         using var notReady = await site.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var contact = site.Client.GetAsync(new Uri("/contact", UriKind.Relative));
-        var contactWaited = !await Eventually.WithinAsync(() => Task.FromResult(contact.IsCompleted), TimeSpan.FromMilliseconds(500));
+        // Pages asked for after it are answered while it still waits: it waits for the migration, not for its turn.
+        for (var i = 0; i < 3; i++)
+        {
+            using var later = await site.Client.GetAsync(new Uri("/", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        }
+
+        var contactWaited = !contact.IsCompleted;
 
         await Execute(writer, "ROLLBACK;");
         using var form = await contact;

@@ -19,10 +19,7 @@ public static class Outgoing
         ArgumentNullException.ThrowIfNull(site);
         var sender = site.Services.GetRequiredService<OutboxSender>();
         await Eventually.TrueAsync(
-            async () =>
-            {
-                return await sender.SendDueAsync(CancellationToken.None) == 0 && !await BeingSentAsync(site);
-            },
+            async () => await sender.SendDueAsync(CancellationToken.None) == 0 && !await BeingSentAsync(site),
             "the outbox has nothing left to send now");
     }
 

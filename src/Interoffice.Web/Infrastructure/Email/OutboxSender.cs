@@ -25,9 +25,7 @@ public sealed partial class OutboxSender(
 
     // One round at a time in an instance, whoever calls it: two rounds side by side would each count a lane's room.
     // Never disposed: it has no wait handle, and a round still running at stop must be able to release it.
-#pragma warning disable CA2213
     private readonly SemaphoreSlim round = new(1, 1);
-#pragma warning restore CA2213
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -203,5 +201,4 @@ public sealed partial class OutboxSender(
     private static string Describe(Exception error) => error is MailRefusedException ? error.Message : $"{error.GetType().Name}: {error.Message}";
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-
 }
